@@ -15,7 +15,9 @@ from octa.frameworks.spec import (
     builtin_frameworks,
     framework_for_edition,
     get_framework,
+    known_frameworks,
     load_framework,
+    register_framework,
 )
 
 __all__ = [
@@ -26,5 +28,7 @@ __all__ = [
     "builtin_frameworks",
     "framework_for_edition",
     "get_framework",
+    "known_frameworks",
+    "register_framework",
     "load_framework",
 ]

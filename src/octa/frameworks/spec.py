@@ -164,11 +164,25 @@ def builtin_frameworks() -> dict[str, FrameworkSpec]:
     return {spec.id: spec for spec in specs}
 
 
+#: Frameworks a user loaded from their own files in this process (see `register_framework`).
+_registered: dict[str, FrameworkSpec] = {}
+
+
+def register_framework(spec: FrameworkSpec) -> FrameworkSpec:
+    """Make a user framework known by id; the store keeps a copy once scores use it."""
+    _registered[spec.id] = spec
+    return spec
+
+
+def known_frameworks() -> dict[str, FrameworkSpec]:
+    return {**builtin_frameworks(), **_registered}
+
+
 def get_framework(framework_id: str) -> FrameworkSpec:
     try:
-        return builtin_frameworks()[framework_id]
+        return known_frameworks()[framework_id]
     except KeyError:
-        known = ", ".join(builtin_frameworks())
+        known = ", ".join(known_frameworks())
         raise NotFound(f"unknown framework {framework_id!r} (known: {known})") from None
 
 

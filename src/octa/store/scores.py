@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from octa.countries import all_countries
 from octa.exc import InvalidInput, NotFound
-from octa.frameworks import FrameworkSpec, builtin_frameworks, get_framework
+from octa.frameworks import FrameworkSpec, get_framework, known_frameworks
 from octa.store.db import Store
 from octa.store.importers import ScoreBatch, ScoreRecord
 from octa.store.models import (
@@ -45,7 +45,7 @@ def ensure_reference_data(session: Session, frameworks: list[FrameworkSpec] | No
         for c in all_countries()
         if c.iso3 not in known
     )
-    for spec in frameworks or list(builtin_frameworks().values()):
+    for spec in frameworks or list(known_frameworks().values()):
         ensure_framework(session, spec)
     session.flush()
 
