@@ -99,7 +99,7 @@ class EditionAssessment:
         country = get_country(iso3)
         ranks = {
             measure: {scope: int(self.ranks(measure, scope)[n]) for scope in SCOPES}
-            for measure in self.framework.headline or list(self.rounded)
+            for measure in self.rounded
         }
         return {
             "iso3": iso3, "iso2": country.iso2, "country": country.name, "edition": self.edition,
@@ -253,3 +253,31 @@ def _extreme(values: dict[str, float], ids: list[str], top: int, highest: bool) 
 
 def _round(value: float) -> float:
     return round(float(value), 6)
+
+
+def rank_uncertainty(
+    assessment: EditionAssessment,
+    *,
+    draws: int = 2000,
+    seed: int | None = 0,
+    perturb: bool = True,
+    weights: bool = True,
+    aggregation: str = "random",
+    bootstrap: bool = True,
+    concentration: float = 200.0,
+    progress: Any = None,
+) -> engine.uncertainty.UncertaintyResult:
+    """Monte Carlo rank intervals for the quadrant's measures of one edition."""
+    scores = assessment.scores
+    matrix = scores.matrix if scores.by_assessor is None else np.moveaxis(scores.by_assessor, 2, 0)
+    return engine.uncertainty.run(
+        matrix,
+        assessment.framework,
+        draws=draws,
+        seed=seed,
+        countries=scores.iso3,
+        perturb=engine.uncertainty.DEFAULT_PERTURB if perturb else None,
+        concentration=concentration if weights else None,
+        aggregation=aggregation,  # type: ignore[arg-type]
+        bootstrap=bootstrap,
+    )

@@ -24,6 +24,6 @@ def _load_sample_evidence(store: Store) -> str | None:
     """Ingest the shipped sample corpus once the evidence pipeline is present."""
     try:
         from octa.ingest.samples import load_samples
-    except ModuleNotFoundError:
+    except ImportError:  # the evidence pipeline is optional for a scores-only store
         return None
     return load_samples(store)

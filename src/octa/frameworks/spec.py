@@ -187,9 +187,9 @@ def get_framework(framework_id: str) -> FrameworkSpec:
 
 
 def framework_for_edition(edition: int) -> FrameworkSpec:
-    """The built-in framework whose editions include this year (latest one otherwise)."""
-    specs = list(builtin_frameworks().values())
-    for spec in specs:
+    """The framework whose editions include this year (the latest built-in otherwise)."""
+    specs = list(known_frameworks().values())
+    for spec in reversed(specs):  # a user's framework wins over a built-in for its editions
         if edition in spec.editions:
             return spec
-    return max(specs, key=lambda s: max(s.editions or [0]))
+    return max(builtin_frameworks().values(), key=lambda s: max(s.editions or [0]))
