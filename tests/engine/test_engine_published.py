@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pytest
-from engine_data import Edition
 
 from octa import engine
+
+if TYPE_CHECKING:
+    from conftest import Edition
 
 BELGIUM_CRIMINALITY_RANK = {2021: 127, 2023: 129, 2025: 114}
 QUADRANT_COUNTS = {
