@@ -110,19 +110,29 @@ class EditionAssessment:
             "ranks": ranks, "quadrant": str(self.quadrant[n]),
         }
 
+    def aggregate_order(self) -> list[str]:
+        """Headline measures, each composite followed by its parts, then any other aggregate."""
+        composites = {c.id: c.of for c in self.framework.composites}
+        order: list[str] = []
+        for key in self.framework.headline:
+            for item in (key, *composites.get(key, ())):
+                if item not in order:
+                    order.append(item)
+        return order + [key for key in self.rounded if key not in order]
+
     def table(self) -> list[dict[str, Any]]:
         """One flat row per country: iso3, country, edition, aggregates, ranks, quadrant, indicators."""
         rows = []
         for n, iso3 in enumerate(self.iso3):
-            row: dict[str, Any] = {"iso3": iso3, "country": get_country(iso3).name, "edition": self.edition,
-                                   "continent": self.scores.continent[n], "region": self.scores.region[n]}
-            for key, values in self.rounded.items():
-                row[key.replace("-", "_")] = _num(values[n])
+            row: dict[str, Any] = {"iso3": iso3, "country": get_country(iso3).name, "edition": self.edition}
+            for key in self.aggregate_order():
+                row[key.replace("-", "_")] = _num(self.rounded[key][n])
             for key in self.framework.headline:
                 row[f"{key.replace('-', '_')}_rank"] = int(self.ranks(key)[n])
             row["quadrant"] = str(self.quadrant[n])
             for j, indicator in enumerate(self.framework.indicator_ids):
                 row[indicator] = _num(self.scores.matrix[n, j])
+            row["continent"], row["region"] = self.scores.continent[n], self.scores.region[n]
             rows.append(row)
         return rows
 
