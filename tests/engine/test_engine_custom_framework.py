@@ -76,7 +76,7 @@ def test_user_framework_quadrants_and_ranks(framework) -> None:  # type: ignore[
 
 
 def test_user_framework_uncertainty(framework) -> None:  # type: ignore[no-untyped-def]
-    result = uncertainty.run(SCORES, framework, draws=200, seed=0, sensitivity_draws=10)
+    result = uncertainty.run(SCORES, framework, draws=200, seed=0, sensitivity_draws=400)
     assert result.targets == ("threat", "capacity")
     assert result.indicator_ids == ("cocaine", "synthetics", "homicide", "extortion", "police", "courts")
     assert np.all(result.value_low >= 1 - 1e-9) and np.all(result.value_high <= 5 + 1e-9)
