@@ -129,11 +129,12 @@ def read_edgelist(
     raw: list[tuple[str, str, float]] = []
     nodes: dict[str, None] = {}
     loops = 0
+    positional = body is rows
     for line, row in body:
-        if max(src_i, dst_i, wt_i if wt_i is not None else 0) >= len(row):
+        if max(src_i, dst_i) >= len(row):
             raise InvalidInput(f"expected at least {max(src_i, dst_i) + 1} fields, found {len(row)}",
                                file=str(path), row=line)
-        if wt_i is None and len(row) > 3 and not named_weight and columns == (None, None, None):
+        if positional and len(row) > 3:
             raise InvalidInput(
                 f"{len(row)} fields; an edge list has 'source target [weight]' "
                 "(name the columns with --source-column/--target-column/--weight-column)",
@@ -175,6 +176,11 @@ def _edgelist_columns(
     if not looks_header:
         return 0, 1, 2 if len(first) >= 3 else None, False, rows
     lower = [c.lower() for c in first]
+    if not named and len(first) > 3:
+        raise InvalidInput(
+            f"a relation table with {len(first)} columns ({', '.join(first[:6])}, …): name the "
+            "tie columns with --source-column and --target-column (and --weight-column)",
+            file=str(path), row=rows[0][0])
 
     def position(name: str | None, default: int | None) -> int | None:
         if name is None:
