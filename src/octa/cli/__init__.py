@@ -25,7 +25,7 @@ def _register() -> None:
     """Attach every command module; each exposes `register(app)`."""
     from importlib import import_module
 
-    for name in ("scores", "uncertainty", "extract", "evidence", "network", "report", "serve"):
+    for name in ("scores", "frameworks", "uncertainty", "extract", "evidence", "network", "report", "serve"):
         try:
             module = import_module(f"octa.cli.{name}")
         except ModuleNotFoundError as exc:
