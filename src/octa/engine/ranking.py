@@ -140,7 +140,8 @@ def edition_change(
     """
     old_ids = [str(c) for c in np.asarray(old_countries).tolist()]
     new_ids = [str(c) for c in np.asarray(new_countries).tolist()]
-    countries = new_ids + [c for c in old_ids if c not in set(new_ids)]
+    seen = set(new_ids)
+    countries = new_ids + [c for c in old_ids if c not in seen]
     keys = tuple(dict.fromkeys([*new, *old]))
     old_a = {k: _align(old_ids, old.get(k), countries) for k in keys}
     new_a = {k: _align(new_ids, new.get(k), countries) for k in keys}

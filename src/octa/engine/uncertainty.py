@@ -145,8 +145,9 @@ def run(
     baseline_value, baseline_rank = _evaluate(setup, setup.consensus[None], None, None)
     values = np.empty((len(setup.targets), draws, n_countries))
     ranks = np.empty((len(setup.targets), draws, n_countries), dtype=np.float32)
-    for start in range(0, draws, chunk_size):
-        stop = min(start + chunk_size, draws)
+    step = _chunk_length(setup, chunk_size)
+    for start in range(0, draws, step):
+        stop = min(start + step, draws)
         values[:, start:stop], ranks[:, start:stop] = _chunk(setup, stop - start, rng)
     low, high = interval
     with np.errstate(invalid="ignore"):
@@ -207,6 +208,16 @@ def _setup(
         aggregation=aggregation,
         decimals=framework.rounding.decimals if round_ranks else None,
     )
+
+
+#: Largest number of float64 elements one chunk's (draws, assessors, countries, indicators) array may hold.
+_CHUNK_ELEMENTS = 8_000_000
+
+
+def _chunk_length(setup: _Setup, chunk_size: int) -> int:
+    """Shrink chunks when bootstrapping many assessors, so memory stays bounded (~64 MB)."""
+    per_draw = setup.consensus.size * (1 if setup.assessors is None else setup.assessors.shape[0])
+    return max(1, min(chunk_size, _CHUNK_ELEMENTS // max(per_draw, 1)))
 
 
 def _chunk(setup: _Setup, size: int, rng: np.random.Generator) -> tuple[FloatArray, FloatArray]:
@@ -277,7 +288,8 @@ def _evaluate(
     """Target values and their competition ranks for a stack of draws."""
     if isinstance(methods, np.ndarray):
         values = np.empty((len(setup.targets), *scores.shape[:-1]))
-        for kind, mask in (("geometric", methods), ("mean", ~methods)):
+        split: tuple[tuple[Method, NDArray[np.bool_]], ...] = (("geometric", methods), ("mean", ~methods))
+        for kind, mask in split:
             if mask.any():
                 w = None if weights is None else weights[mask]
                 values[:, mask] = _targets(setup, scores[mask], w, kind)
