@@ -127,3 +127,14 @@ def test_edition_change_with_countries_missing() -> None:
     np.testing.assert_array_equal(change.old_rank["x"], [1.0, np.nan, 2.0])
     np.testing.assert_array_equal(change.rank_delta["x"], [0.0, np.nan, np.nan])
     assert np.isnan(change.old["y"]).all()
+
+
+def test_missing_indicators_are_skipped(editions: dict[int, Edition]) -> None:
+    """2021 scores under the 2023 framework (new indicators blank) still give the 2021 figures."""
+    old, new_framework = editions[2021], editions[2023].framework
+    columns = dict(zip(old.framework.indicator_ids, old.scores.T, strict=True))
+    matrix = engine.indicator_matrix(columns, new_framework)
+    assert np.isnan(matrix).any()
+    computed = engine.aggregate_rounded(matrix, new_framework)
+    for key, published in old.published.items():
+        np.testing.assert_array_equal(computed[key], published)
