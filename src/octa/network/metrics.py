@@ -6,6 +6,8 @@ Conventions (tests hold every one against networkx):
   is a length) or "inverse" (length = 1/weight, so strong ties are short).  rustworkx has no
   weighted betweenness, so weighted runs use networkx's Dijkstra–Brandes.
 * Spectral metrics (eigenvector, Katz, PageRank) and strength use weights as tie strength.
+  Eigenvector centrality of a directed network without a dominant strongly connected core
+  (power iteration does not converge) is reported as None rather than a wrong number.
   Katz uses alpha = 0.85 / spectral radius unless given, so it always converges.
 * Directed networks keep direction for degree in/out, betweenness, closeness (incoming
   distance, as networkx), eigenvector/Katz (in-ties), and PageRank.  k-core, clustering,
@@ -121,8 +123,11 @@ def eigenvector(net: Network, *, tol: float = 1e-12, max_iter: int = 100_000) ->
     """Eigenvector centrality (weights as strength; in-ties for directed), unit L2 norm."""
     if net.m == 0:
         return np.zeros(net.n)
-    scores = rx.eigenvector_centrality(backend.network_graph(net), weight_fn=float,
-                                       max_iter=max_iter, tol=tol)
+    try:
+        scores = rx.eigenvector_centrality(backend.network_graph(net), weight_fn=float,
+                                           max_iter=max_iter, tol=tol)
+    except rx.FailedToConverge:
+        scores = None
     if scores is None:  # no convergence: e.g. a directed network without a strong core
         return np.full(net.n, np.nan)
     return np.array([scores[i] for i in range(net.n)])
@@ -141,8 +146,11 @@ def katz(net: Network, alpha: float | None = None, *, tol: float = 1e-12,
     if net.n == 0:
         return np.zeros(0)
     a = katz_alpha(net) if alpha is None else alpha
-    scores = rx.katz_centrality(backend.network_graph(net), alpha=a, beta=1.0, weight_fn=float,
-                                max_iter=max_iter, tol=tol)
+    try:
+        scores = rx.katz_centrality(backend.network_graph(net), alpha=a, beta=1.0,
+                                    weight_fn=float, max_iter=max_iter, tol=tol)
+    except rx.FailedToConverge:
+        scores = None
     if scores is None:
         return np.full(net.n, np.nan)
     return np.array([scores[i] for i in range(net.n)])
