@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, Doctype, Tag
 
 from octa.ingest.loaders.base import Loaded, RawDocument
 from octa.ingest.loaders.plain import read_text
@@ -19,6 +20,7 @@ DROP_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search")
 DROP_CLASS_HINTS = ("cookie", "navbar", "breadcrumb", "sidebar", "advert", "share", "newsletter", "footer")
 BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
               "blockquote", "pre", "table", "ul", "ol", "dd", "dt")
+_WHITESPACE = re.compile(r"\s+")
 TITLE_META = ("og:title", "twitter:title", "dc.title")
 DATE_META = ("article:published_time", "date", "dc.date", "pubdate", "publication_date", "og:published_time")
 SOURCE_META = ("og:site_name", "publisher", "dc.publisher")
@@ -49,7 +51,13 @@ def _is_furniture(tag: Tag) -> bool:
 
 
 def _text(root: Tag | BeautifulSoup) -> str:
-    """Text with a line break after every block element, so paragraphs stay apart."""
+    """Text with a line break after every block element, so paragraphs stay apart.
+
+    Line breaks inside the source are only layout in HTML, so they become spaces first.
+    """
+    for string in root.find_all(string=True):
+        if not isinstance(string, Comment | Doctype) and string.parent and string.parent.name != "pre":
+            string.replace_with(_WHITESPACE.sub(" ", str(string)))
     for tag in root.find_all(BLOCK_TAGS):
         tag.insert_after("\n\n" if tag.name != "br" else "\n")
     return root.get_text()
