@@ -118,8 +118,10 @@ class _Simulation:
         self.alive = np.ones(self.n, dtype=bool)
         self.degree = np.bincount(self.rows, minlength=self.n).astype(float)
         self.order = np.random.default_rng(seed).permutation(self.n)
-        self.alpha = 0.85 / max(backend.spectral_radius(self.n, src, dst, wts, directed=False),
-                                1e-12)
+        self.alpha = 0.0
+        if strategy == "katz":  # fixed from the intact network: removals only lower the radius
+            radius = backend.spectral_radius(self.n, src, dst, wts, directed=False)
+            self.alpha = 0.85 / radius if radius > 0 else 0.1
         self.component = np.zeros(self.n, dtype=np.int64)
         self.betweenness = np.zeros(self.n)
         self.inv_dist = np.zeros(self.n)

@@ -136,7 +136,7 @@ def spectral_radius(n: int, src: np.ndarray, dst: np.ndarray, wts: np.ndarray, *
     """Largest eigenvalue modulus of the weighted adjacency (dense for small graphs)."""
     if n == 0 or len(src) == 0:
         return 0.0
-    if n <= 2000:
+    if n <= 300 or (directed and n <= 2000):
         a = np.zeros((n, n))
         np.add.at(a, (src, dst), wts)
         if not directed:
