@@ -77,7 +77,7 @@ def write_results(session: Session, results: Sequence[Result]) -> Written:
     ids = dict(session.execute(
         insert(DocumentRow).returning(DocumentRow.content_hash, DocumentRow.id),
         [_document_row(p, e) for p, e in fresh],
-    ).tuples().all())
+    ).all())
     rows = _evidence_rows(fresh, ids)
     if rows:
         session.execute(insert(EvidenceRow), rows)

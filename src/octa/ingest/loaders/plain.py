@@ -31,9 +31,8 @@ def load_txt(path: Path) -> Iterator[Loaded]:
 
 def load_markdown(path: Path) -> Iterator[Loaded]:
     """Markdown with links reduced to their text and emphasis marks dropped."""
-    source = read_text(path)
-    heading = _HEADING.search(source)
-    text = _MARKUP.sub("", _LINK.sub(r"\1", source))
+    text = _MARKUP.sub("", _LINK.sub(r"\1", read_text(path)))
+    heading = _HEADING.search(text)
     text = _HEADING.sub(lambda m: m.group(1), text)
     meta = DocumentMeta(title=heading.group(1).strip() if heading else None)
     yield RawDocument(text=text, path=str(path), media_type="text/markdown", meta=meta)
