@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import networkx as nx
 import pytest
 from netdata import DATA, to_nx
@@ -11,6 +13,7 @@ from octa.network.attack import attack, collective_influence, compare
 from octa.network.io import read_network
 from octa.network.metrics import katz_alpha
 from octa.network.model import Network
+from octa.network.plot import plot_attack
 
 FILES = ["Montagna_meetings_edgelist.csv", "terrorists.net", "morselli_caviar.csv",
          "NDRANGHETAMAFIA_2M.csv"]
@@ -105,6 +108,9 @@ def test_compare_and_bad_options() -> None:
     net = read_network(DATA / "terrorists.net")
     both = compare(net, ["degree", "ci"], steps=2)
     assert set(both) == {"degree", "ci"} and len(both["ci"]) == 3
+    buffer = io.BytesIO()
+    plot_attack(both, buffer, title="9/11")
+    assert buffer.getvalue()[:4] == b"\x89PNG"
     with pytest.raises(InvalidInput, match="unknown strategy"):
         attack(net, "pagerank")
     with pytest.raises(InvalidInput, match="unknown mode"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -141,7 +142,8 @@ def test_graphml_round_trip(tmp_path: Path) -> None:
 
 def test_records_round_trip(tmp_path: Path) -> None:
     net = read_network(DATA / "LONDON_GANG.csv", attributes=DATA / "LONDON_GANG_ATTR.csv")
-    back = Network.from_records(net.to_records())
+    records = json.loads(json.dumps(net.to_records()))  # must survive JSON (store, API)
+    back = Network.from_records(records)
     assert (back.nodes, back.edges, back.directed, back.attributes) == (
         net.nodes, net.edges, net.directed, net.attributes)
     write_json(net, tmp_path / "n.json")
@@ -189,3 +191,11 @@ def test_missing_file_and_bad_attribute_file(tmp_path: Path) -> None:
     (tmp_path / "attr.csv").write_text("id,role\n1,boss,extra\n")
     with pytest.raises(InvalidInput, match="expected 2 fields"):
         read_network(DATA / "terrorists.net", attributes=tmp_path / "attr.csv")
+
+
+def test_from_records_rejects_dangling_edges() -> None:
+    with pytest.raises(InvalidInput, match="not in the node list"):
+        Network.from_records({"nodes": [{"label": "a"}], "edges": [
+            {"source": "a", "target": "b", "weight": 1}]})
+    with pytest.raises(InvalidInput, match="not a network record set"):
+        Network.from_records({"nodes": [{"name": "a"}], "edges": []})

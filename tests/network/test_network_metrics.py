@@ -63,6 +63,9 @@ def test_closeness(case) -> None:
     net, g, _ = case
     close(M.closeness(net), as_array(nx.closeness_centrality(g), net.n))
     close(M.closeness(net, "distance"), as_array(nx.closeness_centrality(g, distance="weight"), net.n))
+    for _u, _v, data in g.edges(data=True):
+        data["inv"] = 1.0 / data["weight"]
+    close(M.closeness(net, "inverse"), as_array(nx.closeness_centrality(g, distance="inv"), net.n))
 
 
 def test_spectral_centralities(case) -> None:

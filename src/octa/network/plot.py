@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 
-def plot_attack(results: Mapping[str, Sequence[Mapping[str, Any]]], path: str | Path, *,
-                title: str = "") -> Path:
-    """Largest-component fraction and efficiency against nodes removed, for each strategy."""
+def plot_attack(results: Mapping[str, Sequence[Mapping[str, Any]]], path: str | Path | IO[bytes],
+                *, title: str = "") -> None:
+    """Largest-component fraction and efficiency against nodes removed, for each strategy.
+
+    `path` may be a file name or a binary buffer (the web layer streams the PNG).
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -29,7 +32,6 @@ def plot_attack(results: Mapping[str, Sequence[Mapping[str, Any]]], path: str | 
         ax.legend()
     if title:
         fig.suptitle(title)
-    out = Path(path)
-    fig.savefig(out, format="png", dpi=120)
+    target = Path(path) if isinstance(path, str | Path) else path
+    fig.savefig(target, format="png", dpi=120)
     plt.close(fig)
-    return out
