@@ -38,7 +38,9 @@ def _postgres_database() -> Iterator[str]:
     if not PG_URL:
         pytest.skip("PostgreSQL store tests need OCTA_TEST_PG_URL (set by .ci/run)")
     name = f"octa_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT")
+    admin = create_engine(
+        PG_URL.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
+    )
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     base = PG_URL.rsplit("/", 1)[0]

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from tests.conftest import DATA
 
 OCTA = str(Path(sys.executable).with_name("octa"))
@@ -19,8 +18,13 @@ OCTA = str(Path(sys.executable).with_name("octa"))
 
 def octa(*args: str, db: Path | str | None = None) -> subprocess.CompletedProcess[str]:
     command = [OCTA, *args] + (["--db", str(db)] if db else [])
-    return subprocess.run(command, capture_output=True, text=True, check=False, env={
-        "PATH": "/usr/bin:/bin", "COLUMNS": "200", "HOME": str(Path.home())})
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "COLUMNS": "200", "HOME": str(Path.home())},
+    )
 
 
 @pytest.fixture
@@ -51,13 +55,25 @@ def test_scores_csv_columns(db: Path) -> None:
 def test_scores_csv_starts_with_the_documented_columns(db: Path) -> None:
     result = octa("scores", "--edition", "2025", "--format", "csv", db=db)
     header = result.stdout.splitlines()[0].split(",")
-    assert header[:10] == ["iso3", "country", "edition", "criminality", "criminal_markets", "criminal_actors",
-                           "resilience", "criminality_rank", "resilience_rank", "quadrant"]
+    assert header[:10] == [
+        "iso3",
+        "country",
+        "edition",
+        "criminality",
+        "criminal_markets",
+        "criminal_actors",
+        "resilience",
+        "criminality_rank",
+        "resilience_rank",
+        "quadrant",
+    ]
     assert len(result.stdout.splitlines()) == 194
 
 
 def test_rank_by_region_and_indicator(db: Path) -> None:
-    result = octa("rank", "--by", "cocaine-trade", "--region", "Western Europe", "-e", "2023", "-f", "json", db=db)
+    result = octa(
+        "rank", "--by", "cocaine-trade", "--region", "Western Europe", "-e", "2023", "-f", "json", db=db
+    )
     rows = json.loads(result.stdout)
     assert rows[0]["rank"] == 1 and all(r["region"] == "Western Europe" for r in rows)
 
@@ -123,8 +139,9 @@ def test_reading_an_empty_database_says_init(tmp_path: Path) -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    from octa.cli import app
     import typer.main
+
+    from octa.cli import app
 
     group = typer.main.get_command(app)
     for name, command in group.commands.items():  # type: ignore[attr-defined]

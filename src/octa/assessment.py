@@ -102,12 +102,19 @@ class EditionAssessment:
             for measure in self.rounded
         }
         return {
-            "iso3": iso3, "iso2": country.iso2, "country": country.name, "edition": self.edition,
-            "continent": self.scores.continent[n], "region": self.scores.region[n],
+            "iso3": iso3,
+            "iso2": country.iso2,
+            "country": country.name,
+            "edition": self.edition,
+            "continent": self.scores.continent[n],
+            "region": self.scores.region[n],
             "aggregates": {k: _num(v[n]) for k, v in self.rounded.items()},
             "unrounded": {k: _num(v[n]) for k, v in self.unrounded.items()},
-            "indicators": {i: _num(self.scores.matrix[n, j]) for j, i in enumerate(self.framework.indicator_ids)},
-            "ranks": ranks, "quadrant": str(self.quadrant[n]),
+            "indicators": {
+                i: _num(self.scores.matrix[n, j]) for j, i in enumerate(self.framework.indicator_ids)
+            },
+            "ranks": ranks,
+            "quadrant": str(self.quadrant[n]),
         }
 
     def aggregate_order(self) -> list[str]:
@@ -157,7 +164,9 @@ def _num(value: Any) -> float:
 class Assessor:
     """Computes editions on demand from one session and keeps them for the session's life."""
 
-    def __init__(self, session: Session, *, threshold: float | None = None, method: str | None = None) -> None:
+    def __init__(
+        self, session: Session, *, threshold: float | None = None, method: str | None = None
+    ) -> None:
         self.session = session
         self.threshold, self.method = threshold, method
         self._cache: dict[int, EditionAssessment] = {}
@@ -174,7 +183,9 @@ class Assessor:
     def edition(self, year: int | None = None) -> EditionAssessment:
         year = self.latest() if year is None else year
         if year not in self._cache:
-            self._cache[year] = EditionAssessment(edition_scores(self.session, year), self.threshold, self.method)
+            self._cache[year] = EditionAssessment(
+                edition_scores(self.session, year), self.threshold, self.method
+            )
         return self._cache[year]
 
     def previous(self, year: int) -> int | None:
@@ -193,7 +204,8 @@ class Assessor:
         now, then = current.row(iso3), before.row(iso3)
         deltas = {
             key: _round(now["unrounded"][key] - then["unrounded"][key])
-            for key in now["unrounded"] if key in then["unrounded"]
+            for key in now["unrounded"]
+            if key in then["unrounded"]
         }
         indicator_deltas = {
             key: _round(value - then["indicators"][key])
@@ -202,11 +214,17 @@ class Assessor:
         }
         rank_changes = {  # positive: the country moved down the list (rank number grew)
             key: now["ranks"][key]["world"] - then["ranks"][key]["world"]
-            for key in now["ranks"] if key in then["ranks"]
+            for key in now["ranks"]
+            if key in then["ranks"]
         }
-        return {"from": before.edition, "to": current.edition, "aggregates": deltas,
-                "indicators": indicator_deltas, "rank_change": rank_changes,
-                "previous_quadrant": then["quadrant"]}
+        return {
+            "from": before.edition,
+            "to": current.edition,
+            "aggregates": deltas,
+            "indicators": indicator_deltas,
+            "rank_change": rank_changes,
+            "previous_quadrant": then["quadrant"],
+        }
 
     def profile(self, country: str, year: int | None = None, top: int = 3) -> dict[str, Any]:
         iso3 = get_country(country).iso3
@@ -215,30 +233,47 @@ class Assessor:
         framework = assessment.framework
         by_pillar = {p.id: [i.id for i in framework.indicators_of(p.id)] for p in framework.pillars}
         row["change"] = self.change(iso3, assessment.edition)
-        row["strongest_markets"] = _extreme(row["indicators"], by_pillar.get("criminal-markets", []), top, True)
+        row["strongest_markets"] = _extreme(
+            row["indicators"], by_pillar.get("criminal-markets", []), top, True
+        )
         row["strongest_actors"] = _extreme(row["indicators"], by_pillar.get("criminal-actors", []), top, True)
         row["weakest_resilience"] = _extreme(row["indicators"], by_pillar.get("resilience", []), top, False)
         row["indicator_names"] = {i.id: i.name for i in framework.indicators}
         row["framework"] = framework.id
         return row
 
-    def ranking(self, by: str, year: int | None = None, *, region: str | None = None,
-                continent: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def ranking(
+        self,
+        by: str,
+        year: int | None = None,
+        *,
+        region: str | None = None,
+        continent: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
         assessment = self.edition(year)
         values = assessment.values(by)
         scope, selected = _scope(assessment, region, continent)
         ranks = assessment.ranks(by, scope)
         order = [n for n in np.lexsort((np.array(assessment.iso3), ranks)) if selected[n]]
         rows = [
-            {"rank": int(ranks[n]), "iso3": assessment.iso3[n], "country": get_country(assessment.iso3[n]).name,
-             "region": assessment.scores.region[n], "continent": assessment.scores.continent[n],
-             "value": _num(values[n])}
-            for n in order if np.isfinite(values[n])
+            {
+                "rank": int(ranks[n]),
+                "iso3": assessment.iso3[n],
+                "country": get_country(assessment.iso3[n]).name,
+                "region": assessment.scores.region[n],
+                "continent": assessment.scores.continent[n],
+                "value": _num(values[n]),
+            }
+            for n in order
+            if np.isfinite(values[n])
         ]
         return rows[:limit] if limit else rows
 
 
-def _scope(assessment: EditionAssessment, region: str | None, continent: str | None) -> tuple[str, np.ndarray]:
+def _scope(
+    assessment: EditionAssessment, region: str | None, continent: str | None
+) -> tuple[str, np.ndarray]:
     if region:
         match = _match_group(region, assessment.scores.region, "region")
         return "region", np.array([r == match for r in assessment.scores.region])

@@ -14,8 +14,10 @@ def load_default(store: Store, *, skip_if_loaded: bool = False) -> str:
             if editions(session):
                 return "already initialised"
     summary = import_batch(store, read_embedded())
-    message = (f"scores: {summary.added} added, {summary.changed} changed, {summary.unchanged} unchanged "
-               f"(editions {', '.join(map(str, summary.editions))})")
+    message = (
+        f"scores: {summary.added} added, {summary.changed} changed, {summary.unchanged} unchanged "
+        f"(editions {', '.join(map(str, summary.editions))})"
+    )
     evidence = _load_sample_evidence(store)
     return message + (f"; {evidence}" if evidence else "")
 

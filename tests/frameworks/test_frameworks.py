@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from tests.conftest import DATA, shared_path
 
 from octa.exc import InvalidFramework
 from octa.frameworks import builtin_frameworks, framework_for_edition, load_framework
-from tests.conftest import DATA, shared_path
 
 
 def test_builtin_frameworks_have_published_shape() -> None:
@@ -21,8 +21,9 @@ def test_builtin_frameworks_have_published_shape() -> None:
     assert counts["ocindex-2023"] == {"criminal-markets": 15, "criminal-actors": 5, "resilience": 12}
 
 
-@pytest.mark.parametrize(("edition", "framework_id"), [(2021, "ocindex-2021"), (2023, "ocindex-2023"),
-                                                        (2025, "ocindex-2023")])
+@pytest.mark.parametrize(
+    ("edition", "framework_id"), [(2021, "ocindex-2021"), (2023, "ocindex-2023"), (2025, "ocindex-2023")]
+)
 def test_framework_for_edition(edition: int, framework_id: str) -> None:
     assert framework_for_edition(edition).id == framework_id
 
@@ -51,15 +52,25 @@ def test_user_framework_loads() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("id: x\nname: X\npillars: []\nindicators: [{id: a, name: A, pillar: nope}]",
-         "field (top level): indicators.0.pillar: unknown pillar 'nope'"),
-        ("id: x\nname: X\npillars: [{id: p, name: P}]\nindicators: [{id: a, name: A, pillar: p, weight: -1}]",
-         "field indicators.0.weight: Input should be greater than 0"),
-        ("id: x\nname: X\npillars: [{id: p, name: P}]\nindicators: [{id: a, name: A, pillar: p}]\n"
-         "composites: [{id: c, name: C, of: [p, q]}]",
-         "composites.0.of: unknown pillar or composite 'q'"),
-        ("id: x\nname: X\npillars: [{id: p, name: P}]\nindicators: [{id: a, name: A, pillar: p, colour: red}]",
-         "field indicators.0.colour: Extra inputs are not permitted"),
+        (
+            "id: x\nname: X\npillars: []\nindicators: [{id: a, name: A, pillar: nope}]",
+            "field indicators.0.pillar: unknown pillar 'nope'",
+        ),
+        (
+            "id: x\nname: X\npillars: [{id: p, name: P}]\n"
+            "indicators: [{id: a, name: A, pillar: p, weight: -1}]",
+            "field indicators.0.weight: Input should be greater than 0",
+        ),
+        (
+            "id: x\nname: X\npillars: [{id: p, name: P}]\nindicators: [{id: a, name: A, pillar: p}]\n"
+            "composites: [{id: c, name: C, of: [p, q]}]",
+            "field composites.0.of: unknown pillar or composite 'q'",
+        ),
+        (
+            "id: x\nname: X\npillars: [{id: p, name: P}]\n"
+            "indicators: [{id: a, name: A, pillar: p, colour: red}]",
+            "field indicators.0.colour: Extra inputs are not permitted",
+        ),
         ("- just a list", "a framework file must be a YAML mapping"),
         ("id: [unclosed", "not valid YAML"),
     ],

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from tests.conftest import DATA
 
 from octa.exc import InvalidInput
 from octa.store.importers import read_scores
-from tests.conftest import DATA
 
 SCORES = DATA / "scores"
 
@@ -23,8 +23,11 @@ SCORES = DATA / "scores"
         ("long_bad_country.csv", "long_bad_country.csv, row 3, column 'country': unknown country 'Atlantis'"),
         ("long_bad_range.csv", "long_bad_range.csv, row 3, column 'score': score 11 is outside 1–10"),
         ("long_bad_grid.csv", "long_bad_grid.csv, row 2, column 'score': score 7.3 is not on the 0.5 grid"),
-        ("long_bad_indicator.csv",
-         "long_bad_indicator.csv, row 3, column 'indicator': unknown indicator 'tulip-trade' in framework ocindex-2023"),
+        (
+            "long_bad_indicator.csv",
+            "long_bad_indicator.csv, row 3, column 'indicator': "
+            "unknown indicator 'tulip-trade' in framework ocindex-2023",
+        ),
         ("long_missing_column.csv", "long_missing_column.csv, row 1, column 'score': missing column"),
     ],
 )
@@ -37,14 +40,14 @@ def test_bad_long_file(name: str, message: str) -> None:
 def test_unsupported_file_type(tmp_path: Path) -> None:
     path = tmp_path / "scores.pdf"
     path.write_bytes(b"%PDF-1.4")
-    with pytest.raises(InvalidInput, match="unsupported file type '.pdf'"):
+    with pytest.raises(InvalidInput, match=r"unsupported file type '\.pdf'"):
         read_scores(path)
 
 
 def test_not_a_workbook(tmp_path: Path) -> None:
     path = tmp_path / "broken.xlsx"
     path.write_bytes(b"this is not a zip file")
-    with pytest.raises(InvalidInput, match="not a readable .xlsx workbook"):
+    with pytest.raises(InvalidInput, match=r"not a readable \.xlsx workbook"):
         read_scores(path)
 
 
@@ -74,7 +77,10 @@ def test_workbook_bad_cell_names_sheet_row_and_column(tmp_path: Path) -> None:
     book.save(path)
     with pytest.raises(InvalidInput) as caught:
         read_scores(path)
-    assert str(caught.value) == f"{path} [2023_dataset], row 3, column 'Human trafficking': score 12 is outside 1–10"
+    assert (
+        str(caught.value)
+        == f"{path} [2023_dataset], row 3, column 'Human trafficking': score 12 is outside 1–10"
+    )
 
 
 def test_cli_error_is_one_line_and_store_unchanged(tmp_path: Path, default_db: str) -> None:
@@ -82,8 +88,12 @@ def test_cli_error_is_one_line_and_store_unchanged(tmp_path: Path, default_db: s
     shutil.copy(default_db, db)
     before = db.read_bytes()
     octa = Path(sys.executable).with_name("octa")
-    result = subprocess.run([str(octa), "import", str(SCORES / "long_bad_range.csv"), "--db", str(db)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(octa), "import", str(SCORES / "long_bad_range.csv"), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         f"Error: {SCORES / 'long_bad_range.csv'}, row 3, column 'score': score 11 is outside 1–10"

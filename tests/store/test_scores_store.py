@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from tests.conftest import DATA
 
 from octa.assessment import Assessor
 from octa.exc import InvalidInput
@@ -15,7 +16,6 @@ from octa.store.exporters import export_scores
 from octa.store.importers import read_scores
 from octa.store.models import ScoreRow
 from octa.store.scores import import_batch, score_history
-from tests.conftest import DATA
 
 SCORES = DATA / "scores"
 
@@ -31,8 +31,15 @@ def count_scores(store: Store, current_only: bool = False) -> int:
 def snapshot(store: Store) -> list[tuple]:
     with store.session() as session:
         rows = session.execute(
-            select(ScoreRow.iso3, ScoreRow.edition, ScoreRow.indicator_id, ScoreRow.assessor,
-                   ScoreRow.version, ScoreRow.value, ScoreRow.is_current).order_by(ScoreRow.id)
+            select(
+                ScoreRow.iso3,
+                ScoreRow.edition,
+                ScoreRow.indicator_id,
+                ScoreRow.assessor,
+                ScoreRow.version,
+                ScoreRow.value,
+                ScoreRow.is_current,
+            ).order_by(ScoreRow.id)
         ).all()
     return [tuple(r) for r in rows]
 
@@ -59,8 +66,10 @@ def test_import_is_idempotent(any_store: Store) -> None:
 def test_changed_score_is_a_new_version_with_history(any_store: Store, tmp_path: Path) -> None:
     import_batch(any_store, read_scores(SCORES / "long_ok.csv"))
     edited = tmp_path / "edit.csv"
-    edited.write_text("country,edition,indicator,score,assessor\nBelgium,2023,cocaine-trade,8.5,analyst-a\n",
-                      encoding="utf-8")
+    edited.write_text(
+        "country,edition,indicator,score,assessor\nBelgium,2023,cocaine-trade,8.5,analyst-a\n",
+        encoding="utf-8",
+    )
     summary = import_batch(any_store, read_scores(edited))
     assert (summary.changed, summary.added) == (1, 0)
     with any_store.session() as session:
@@ -72,8 +81,10 @@ def test_changed_score_is_a_new_version_with_history(any_store: Store, tmp_path:
 
 def test_several_assessors_are_kept_apart(any_store: Store, tmp_path: Path) -> None:
     path = tmp_path / "two.csv"
-    path.write_text("country,edition,indicator,score,assessor\nBE,2023,cocaine-trade,8,a\nBE,2023,cocaine-trade,6,b\n",
-                    encoding="utf-8")
+    path.write_text(
+        "country,edition,indicator,score,assessor\nBE,2023,cocaine-trade,8,a\nBE,2023,cocaine-trade,6,b\n",
+        encoding="utf-8",
+    )
     import_batch(any_store, read_scores(path))
     assert count_scores(any_store, current_only=True) == 2
 
@@ -115,8 +126,10 @@ def test_failure_inside_the_write_rolls_back(any_store: Store, tmp_path: Path) -
     import_batch(any_store, read_scores(SCORES / "long_ok.csv"))
     before = snapshot(any_store)
     path = tmp_path / "dup.csv"
-    path.write_text("country,edition,indicator,score\nNL,2023,cocaine-trade,8\nNL,2023,cocaine-trade,7\n",
-                    encoding="utf-8")
+    path.write_text(
+        "country,edition,indicator,score\nNL,2023,cocaine-trade,8\nNL,2023,cocaine-trade,7\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InvalidInput, match="duplicate score"):
         import_batch(any_store, read_scores(path))
     assert snapshot(any_store) == before
@@ -126,6 +139,8 @@ def test_official_workbooks_import(fresh_store: Store) -> None:
     from tests.conftest import shared_path
 
     combined = import_batch(fresh_store, read_scores(shared_path("data/ocindex/global_oc_index.xlsx")))
-    original = import_batch(fresh_store, read_scores(shared_path("data/ocindex/global_oc_index_2021_original.xlsx")))
+    original = import_batch(
+        fresh_store, read_scores(shared_path("data/ocindex/global_oc_index_2021_original.xlsx"))
+    )
     assert combined.added == 193 * 26 + 2 * 193 * 32
     assert (original.added, original.changed, original.unchanged) == (0, 0, 193 * 26)

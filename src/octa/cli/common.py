@@ -9,7 +9,7 @@ import math
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -29,7 +29,7 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -87,8 +87,13 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(_jsonable(data), ensure_ascii=False, indent=2) + "\n")
 
 
-def print_rows(rows: Sequence[dict[str, Any]], fmt: OutputFormat, *, title: str | None = None,
-               columns: Sequence[str] | None = None) -> None:
+def print_rows(
+    rows: Sequence[dict[str, Any]],
+    fmt: OutputFormat,
+    *,
+    title: str | None = None,
+    columns: Sequence[str] | None = None,
+) -> None:
     """Rows as a Rich table, CSV or JSON; every command prints through here."""
     columns = list(columns or (rows[0].keys() if rows else []))
     if fmt is OutputFormat.json:

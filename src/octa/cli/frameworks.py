@@ -27,21 +27,31 @@ def list_frameworks(fmt: FormatOption = OutputFormat.table) -> None:
 
     Example: octa framework list
     """
-    rows = [{"id": f.id, "name": f.name, "editions": ", ".join(map(str, f.editions)),
-             "indicators": len(f.indicators)} for f in known_frameworks().values()]
+    rows = [
+        {
+            "id": f.id,
+            "name": f.name,
+            "editions": ", ".join(map(str, f.editions)),
+            "indicators": len(f.indicators),
+        }
+        for f in known_frameworks().values()
+    ]
     print_rows(rows, fmt, title="Frameworks")
 
 
 @framework_app.command("show")
-def show(framework_id: Annotated[str, typer.Argument(help="Framework id.")],
-         fmt: FormatOption = OutputFormat.table) -> None:
+def show(
+    framework_id: Annotated[str, typer.Argument(help="Framework id.")], fmt: FormatOption = OutputFormat.table
+) -> None:
     """A framework's indicators, with pillar, weight and definition.
 
     Example: octa framework show ocindex-2023 --format csv
     """
     spec = get_framework(framework_id)
-    rows = [{"id": i.id, "name": i.name, "pillar": i.pillar, "weight": i.weight, "definition": i.definition}
-            for i in spec.indicators]
+    rows = [
+        {"id": i.id, "name": i.name, "pillar": i.pillar, "weight": i.weight, "definition": i.definition}
+        for i in spec.indicators
+    ]
     print_rows(rows, fmt, title=spec.name)
 
 
@@ -52,8 +62,10 @@ def validate(path: Annotated[Path, typer.Argument(help="A framework YAML file.")
     Example: octa framework validate mine.yaml
     """
     spec = load_framework(path)
-    console.print(f"{path}: framework {spec.id!r} is valid ({len(spec.indicators)} indicators, "
-                  f"{len(spec.pillars)} pillars)")
+    console.print(
+        f"{path}: framework {spec.id!r} is valid ({len(spec.indicators)} indicators, "
+        f"{len(spec.pillars)} pillars)"
+    )
 
 
 @framework_app.command("dump")

@@ -18,23 +18,36 @@ def _fmt(value: float | None, signed: bool = False) -> str:
 
 def print_profile(data: dict[str, Any]) -> None:
     names = data["indicator_names"]
-    console.print(f"[bold]{data['country']}[/bold] ({data['iso3']}) — {data['region']}, {data['continent']}"
-                  f" — edition {data['edition']} — quadrant [bold]{data['quadrant']}[/bold]")
+    console.print(
+        f"[bold]{data['country']}[/bold] ({data['iso3']}) — {data['region']}, {data['continent']}"
+        f" — edition {data['edition']} — quadrant [bold]{data['quadrant']}[/bold]"
+    )
     table = Table(title="Headline")
     for column in ("measure", "score", "world rank", "continent rank", "region rank", "change"):
         table.add_column(column, justify="left" if column == "measure" else "right")
     change = (data.get("change") or {}).get("aggregates", {})
     for measure, value in data["aggregates"].items():
         ranks = data["ranks"].get(measure, {})
-        table.add_row(measure, _fmt(value), str(ranks.get("world", "")), str(ranks.get("continent", "")),
-                      str(ranks.get("region", "")), _fmt(change.get(measure), signed=True))
+        table.add_row(
+            measure,
+            _fmt(value),
+            str(ranks.get("world", "")),
+            str(ranks.get("continent", "")),
+            str(ranks.get("region", "")),
+            _fmt(change.get(measure), signed=True),
+        )
     console.print(table)
-    for title, key in (("Strongest markets", "strongest_markets"), ("Strongest actors", "strongest_actors"),
-                       ("Weakest resilience", "weakest_resilience")):
+    for title, key in (
+        ("Strongest markets", "strongest_markets"),
+        ("Strongest actors", "strongest_actors"),
+        ("Weakest resilience", "weakest_resilience"),
+    ):
         items = ", ".join(f"{names[i['indicator']]} {i['score']:g}" for i in data[key])
         console.print(f"[bold]{title}:[/bold] {items}")
     if data.get("change"):
-        console.print(f"Change since {data['change']['from']} (previous quadrant {data['change']['previous_quadrant']})")
+        console.print(
+            f"Change since {data['change']['from']} (previous quadrant {data['change']['previous_quadrant']})"
+        )
 
 
 def comparison_rows(profiles: list[dict[str, Any]]) -> list[dict[str, Any]]:

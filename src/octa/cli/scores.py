@@ -37,7 +37,9 @@ def register(app: typer.Typer) -> None:
 
 def init(
     db: DbOption = None,
-    if_needed: Annotated[bool, typer.Option("--if-needed", help="Do nothing if the database holds scores.")] = False,
+    if_needed: Annotated[
+        bool, typer.Option("--if-needed", help="Do nothing if the database holds scores.")
+    ] = False,
 ) -> None:
     """Create the database and load the embedded default (GI-TOC 2021, 2023, 2025).
 
@@ -104,7 +106,9 @@ def export(
 
 def scores(
     edition: EditionOption = None,
-    country: Annotated[list[str] | None, typer.Option("--country", "-c", help="Country (repeatable).")] = None,
+    country: Annotated[
+        list[str] | None, typer.Option("--country", "-c", help="Country (repeatable).")
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
     db: DbOption = None,
 ) -> None:
@@ -124,7 +128,9 @@ def scores(
 
 
 def rank(
-    by: Annotated[str, typer.Option("--by", help="criminality, resilience, a pillar or an indicator id.")] = "criminality",
+    by: Annotated[
+        str, typer.Option("--by", help="criminality, resilience, a pillar or an indicator id.")
+    ] = "criminality",
     edition: EditionOption = None,
     region: Annotated[str | None, typer.Option(help="Rank within one region.")] = None,
     continent: Annotated[str | None, typer.Option(help="Rank within one continent.")] = None,

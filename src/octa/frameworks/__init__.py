@@ -29,6 +29,6 @@ __all__ = [
     "framework_for_edition",
     "get_framework",
     "known_frameworks",
-    "register_framework",
     "load_framework",
+    "register_framework",
 ]

@@ -152,8 +152,10 @@ def load_framework(path: str | Path) -> FrameworkSpec:
         return FrameworkSpec.model_validate(raw)
     except ValidationError as exc:
         error = exc.errors()[0]
-        field = ".".join(str(part) for part in error["loc"]) or "(top level)"
         message = error["msg"].removeprefix("Value error, ")
+        # cross-checks run on the whole file and name their field in the message itself
+        field = ".".join(str(part) for part in error["loc"]) or message.split(":", 1)[0]
+        message = message.split(": ", 1)[1] if not error["loc"] and ": " in message else message
         raise InvalidFramework(f"field {field}: {message}", file=str(path)) from None
 
 

@@ -22,8 +22,15 @@ LONG_COLUMNS = ["country", "edition", "indicator", "score", "assessor", "justifi
 
 def long_rows(session: Session, edition: int | None = None) -> list[dict[str, Any]]:
     return [
-        {"country": r.iso3, "edition": r.edition, "indicator": r.indicator_id, "score": r.value,
-         "assessor": r.assessor, "justification": r.justification or "", "source": r.source or ""}
+        {
+            "country": r.iso3,
+            "edition": r.edition,
+            "indicator": r.indicator_id,
+            "score": r.value,
+            "assessor": r.assessor,
+            "justification": r.justification or "",
+            "source": r.source or "",
+        }
         for r in current_score_rows(session, edition)
     ]
 
@@ -36,8 +43,9 @@ def export_scores(session: Session, path: Path, *, edition: int | None = None, w
     rows = long_rows(session, edition)
     if suffix in (".csv", ".tsv"):
         with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=LONG_COLUMNS,
-                                    dialect=csv.excel_tab if suffix == ".tsv" else csv.excel)
+            writer = csv.DictWriter(
+                handle, fieldnames=LONG_COLUMNS, dialect=csv.excel_tab if suffix == ".tsv" else csv.excel
+            )
             writer.writeheader()
             writer.writerows(rows)
     elif suffix == ".json":
@@ -53,8 +61,10 @@ def export_scores(session: Session, path: Path, *, edition: int | None = None, w
             sheet.append([row[c] for c in LONG_COLUMNS])
         book.save(path)
     else:
-        raise InvalidInput(f"unsupported export type {suffix or '(none)'!r}; use .csv, .json, .jsonl or .xlsx",
-                           file=str(path))
+        raise InvalidInput(
+            f"unsupported export type {suffix or '(none)'!r}; use .csv, .json, .jsonl or .xlsx",
+            file=str(path),
+        )
     return len(rows)
 
 
@@ -70,13 +80,20 @@ def _write_index_workbook(session: Session, path: Path, edition: int | None) -> 
         result = assessor.edition(year)
         framework = result.framework
         sheet = book.create_sheet(f"{year}_dataset")
-        aggregates = [(p.id, p.name) for p in framework.pillars] + [(c.id, c.name) for c in framework.composites]
-        sheet.append(["Continent", "Region", "Country", "Country Code"]
-                     + [f"{name} avg." for _, name in aggregates] + [i.name for i in framework.indicators])
+        aggregates = [(p.id, p.name) for p in framework.pillars] + [
+            (c.id, c.name) for c in framework.composites
+        ]
+        sheet.append(
+            ["Continent", "Region", "Country", "Country Code"]
+            + [f"{name} avg." for _, name in aggregates]
+            + [i.name for i in framework.indicators]
+        )
         for n, iso3 in enumerate(result.iso3):
-            sheet.append([result.scores.continent[n], result.scores.region[n], get_country(iso3).name, iso3]
-                         + [float(result.rounded[a][n]) for a, _ in aggregates]
-                         + [float(v) for v in result.scores.matrix[n]])
+            sheet.append(
+                [result.scores.continent[n], result.scores.region[n], get_country(iso3).name, iso3]
+                + [float(result.rounded[a][n]) for a, _ in aggregates]
+                + [float(v) for v in result.scores.matrix[n]]
+            )
             count += len(framework.indicators)
     book.save(path)
     return count

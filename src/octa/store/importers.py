@@ -103,7 +103,9 @@ def resolve_country(text: Any, *, file: str, row: int, column: str) -> Country:
     return country
 
 
-def read_scores(path: str | Path, *, framework_id: str | None = None, edition: int | None = None) -> ScoreBatch:
+def read_scores(
+    path: str | Path, *, framework_id: str | None = None, edition: int | None = None
+) -> ScoreBatch:
     """Read any supported score file, choosing the reader by content and extension."""
     path = Path(path)
     if not path.exists():
@@ -119,7 +121,9 @@ def read_scores(path: str | Path, *, framework_id: str | None = None, edition: i
         return read_long(_csv_rows(path), str(path), framework_id=framework_id, edition=edition)
     if suffix in (".json", ".jsonl", ".ndjson"):
         return read_long(_json_rows(path), str(path), framework_id=framework_id, edition=edition)
-    raise InvalidInput(f"unsupported file type {suffix or '(none)'!r}; use .xlsx, .csv or .json", file=str(path))
+    raise InvalidInput(
+        f"unsupported file type {suffix or '(none)'!r}; use .xlsx, .csv or .json", file=str(path)
+    )
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -130,8 +134,7 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
     reader = csv.DictReader(text.splitlines(), dialect=dialect)
     _check_header(reader.fieldnames, path)
-    for n, row in enumerate(reader, start=2):
-        yield n, row
+    yield from enumerate(reader, start=2)
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -200,7 +203,10 @@ def _long_record(
     indicator_id = _indicator_id(indicator, framework)
     if indicator_id is None:
         raise InvalidInput(
-            f"unknown indicator {indicator!r} in framework {framework.id}", file=file, row=n, column="indicator"
+            f"unknown indicator {indicator!r} in framework {framework.id}",
+            file=file,
+            row=n,
+            column="indicator",
         )
     value = check_score(row.get("score"), framework, file=file, row=n, column="score")
     return ScoreRecord(
@@ -224,9 +230,13 @@ def _edition(value: Any, default: int | None, *, file: str, row: int) -> int:
     except ValueError:
         raise InvalidInput(f"edition {value!r} is not a year", file=file, row=row, column="edition") from None
     if value in (None, ""):
-        raise InvalidInput("missing edition (add the column or pass --edition)", file=file, row=row, column="edition")
+        raise InvalidInput(
+            "missing edition (add the column or pass --edition)", file=file, row=row, column="edition"
+        )
     if default is not None and year != default:
-        raise InvalidInput(f"edition {year} differs from --edition {default}", file=file, row=row, column="edition")
+        raise InvalidInput(
+            f"edition {year} differs from --edition {default}", file=file, row=row, column="edition"
+        )
     return year
 
 

@@ -57,13 +57,20 @@ def ensure_framework(session: Session, spec: FrameworkSpec) -> None:
         session.add(FrameworkRow(id=spec.id, name=spec.name, spec=payload))
     elif row.spec != payload:
         row.spec, row.name = payload, spec.name
-    existing = {r.id: r for r in session.scalars(select(IndicatorRow).where(IndicatorRow.framework_id == spec.id))}
+    existing = {
+        r.id: r for r in session.scalars(select(IndicatorRow).where(IndicatorRow.framework_id == spec.id))
+    }
     for position, indicator in enumerate(spec.indicators):
         current = existing.get(indicator.id)
         if current is None:
             session.add(
-                IndicatorRow(framework_id=spec.id, id=indicator.id, name=indicator.name,
-                             pillar=indicator.pillar, position=position)
+                IndicatorRow(
+                    framework_id=spec.id,
+                    id=indicator.id,
+                    name=indicator.name,
+                    pillar=indicator.pillar,
+                    position=position,
+                )
             )
         else:
             current.name, current.pillar, current.position = indicator.name, indicator.pillar, position
@@ -114,7 +121,10 @@ def _write_scores(session: Session, batch: ScoreBatch, import_id: int) -> Import
         if key in seen:
             raise InvalidInput(
                 f"duplicate score for {record.iso3} {record.edition} {record.indicator_id} "
-                f"(also row {seen[key]})", file=batch.file, row=record.provenance.row, column="score",
+                f"(also row {seen[key]})",
+                file=batch.file,
+                row=record.provenance.row,
+                column="score",
             )
         seen[key] = record.provenance.row
         old = current.get(key)
@@ -140,11 +150,20 @@ def _same(row: ScoreRow, record: ScoreRecord) -> bool:
 
 def _score_values(record: ScoreRecord, import_id: int, version: int) -> dict[str, object]:
     return {
-        "iso3": record.iso3, "edition": record.edition, "framework_id": record.framework_id,
-        "indicator_id": record.indicator_id, "assessor": record.assessor, "value": record.value,
-        "justification": record.justification, "source": record.source, "version": version,
-        "is_current": True, "recorded_at": utcnow(), "import_id": import_id,
-        "prov_file": record.provenance.file, "prov_sheet": record.provenance.sheet,
+        "iso3": record.iso3,
+        "edition": record.edition,
+        "framework_id": record.framework_id,
+        "indicator_id": record.indicator_id,
+        "assessor": record.assessor,
+        "value": record.value,
+        "justification": record.justification,
+        "source": record.source,
+        "version": version,
+        "is_current": True,
+        "recorded_at": utcnow(),
+        "import_id": import_id,
+        "prov_file": record.provenance.file,
+        "prov_sheet": record.provenance.sheet,
         "prov_row": record.provenance.row,
     }
 
@@ -153,8 +172,11 @@ def _write_placements(session: Session, batch: ScoreBatch) -> None:
     for place in batch.placements:
         row = session.get(PlacementRow, (place.iso3, place.edition))
         if row is None:
-            session.add(PlacementRow(iso3=place.iso3, edition=place.edition,
-                                     continent=place.continent, region=place.region))
+            session.add(
+                PlacementRow(
+                    iso3=place.iso3, edition=place.edition, continent=place.continent, region=place.region
+                )
+            )
         else:
             row.continent, row.region = place.continent, place.region
 
@@ -199,11 +221,13 @@ def edition_scores(session: Session, edition: int) -> EditionScores:
     framework = _framework(session, row.framework_id)
     placements = session.execute(
         select(PlacementRow.iso3, PlacementRow.continent, PlacementRow.region)
-        .where(PlacementRow.edition == edition).order_by(PlacementRow.iso3)
+        .where(PlacementRow.edition == edition)
+        .order_by(PlacementRow.iso3)
     ).all()
     values = session.execute(
-        select(ScoreRow.iso3, ScoreRow.indicator_id, ScoreRow.assessor, ScoreRow.value)
-        .where(ScoreRow.edition == edition, ScoreRow.is_current.is_(True))
+        select(ScoreRow.iso3, ScoreRow.indicator_id, ScoreRow.assessor, ScoreRow.value).where(
+            ScoreRow.edition == edition, ScoreRow.is_current.is_(True)
+        )
     ).all()
     return _matrix(edition, framework, placements, values)
 
@@ -229,12 +253,19 @@ def _matrix(edition: int, framework: FrameworkSpec, placements: list, values: li
             cube[row_of[v.iso3], col_of[v.indicator_id], layer_of[v.assessor]] = v.value
     with np.errstate(all="ignore"):
         matrix = np.nanmean(cube, axis=2) if len(assessors) > 1 else cube[:, :, 0]
+
     def placed(iso3: str, n: int) -> str:
         return place.get(iso3, (lookup[iso3].continent, lookup[iso3].region))[n]
+
     return EditionScores(
-        edition=edition, framework=framework, iso3=countries, matrix=matrix,
-        continent=[placed(c, 0) for c in countries], region=[placed(c, 1) for c in countries],
-        by_assessor=cube if len(assessors) > 1 else None, assessors=assessors,
+        edition=edition,
+        framework=framework,
+        iso3=countries,
+        matrix=matrix,
+        continent=[placed(c, 0) for c in countries],
+        region=[placed(c, 1) for c in countries],
+        by_assessor=cube if len(assessors) > 1 else None,
+        assessors=assessors,
     )
 
 
@@ -252,13 +283,24 @@ def score_history(
         query = query.where(ScoreRow.edition == edition)
     if indicator_id is not None:
         query = query.where(ScoreRow.indicator_id == indicator_id)
-    rows = session.scalars(query.order_by(ScoreRow.edition, ScoreRow.indicator_id, ScoreRow.assessor, ScoreRow.version))
+    rows = session.scalars(
+        query.order_by(ScoreRow.edition, ScoreRow.indicator_id, ScoreRow.assessor, ScoreRow.version)
+    )
     return [
         {
-            "iso3": r.iso3, "edition": r.edition, "indicator": r.indicator_id, "assessor": r.assessor,
-            "version": r.version, "value": r.value, "current": r.is_current,
-            "recorded_at": r.recorded_at.isoformat(), "justification": r.justification, "source": r.source,
-            "file": r.prov_file, "sheet": r.prov_sheet, "row": r.prov_row,
+            "iso3": r.iso3,
+            "edition": r.edition,
+            "indicator": r.indicator_id,
+            "assessor": r.assessor,
+            "version": r.version,
+            "value": r.value,
+            "current": r.is_current,
+            "recorded_at": r.recorded_at.isoformat(),
+            "justification": r.justification,
+            "source": r.source,
+            "file": r.prov_file,
+            "sheet": r.prov_sheet,
+            "row": r.prov_row,
         }
         for r in rows
     ]

@@ -36,7 +36,9 @@ def open_workbook(path: Path) -> Workbook:
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InvalidInput(f"not a readable .xlsx workbook ({exc.__class__.__name__})", file=str(path)) from None
+        raise InvalidInput(
+            f"not a readable .xlsx workbook ({exc.__class__.__name__})", file=str(path)
+        ) from None
 
 
 def is_ocindex_workbook(path: Path) -> bool:
@@ -121,7 +123,12 @@ def _read_row(
     code = meta.get("country code")
     country = resolve_country(code or meta.get("country"), file=batch.file, row=n, column="Country")
     batch.placements.append(
-        Placement(country.iso3, edition, str(meta.get("continent") or "").strip(), str(meta.get("region") or "").strip())
+        Placement(
+            country.iso3,
+            edition,
+            str(meta.get("continent") or "").strip(),
+            str(meta.get("region") or "").strip(),
+        )
     )
     where = Provenance(file=batch.file, sheet=sheet, row=n)
     for title, (kind, ident) in columns.items():
