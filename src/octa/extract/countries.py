@@ -1,0 +1,64 @@
+"""Country mentions and subject-country detection."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import NamedTuple
+
+from octa.extract.lexicon import Lexicon
+
+
+class Mention(NamedTuple):
+    """A country named in the text: `kind` is "name", "demonym" or "place"."""
+
+    code: str
+    kind: str
+    start: int
+    end: int
+
+
+def country_mentions(lex: Lexicon, text: str, low: str) -> list[Mention]:
+    """Every country name, demonym and place of `text` (proper-noun case required)."""
+    found = []
+    for m in lex.countries.finditer(low):
+        start, end = m.span()
+        form = lex.country_forms[m.group()]
+        if form.exact is not None:
+            if text[start:end] != form.exact:
+                continue
+        elif text[start:end] == low[start:end]:
+            continue
+        found.append(Mention(form.code, form.kind, start, end))
+    return found
+
+
+def detect_subject(
+    lex: Lexicon, low: str, mentions: list[Mention], title_end: int
+) -> tuple[str | None, float]:
+    """The most likely subject country and a confidence in [0, 1]."""
+    cfg = lex.thresholds["subject"]
+    scores: dict[str, float] = defaultdict(float)
+    for mention in mentions:
+        scores[mention.code] += _weight(lex, low, mention, title_end, cfg)
+    if not scores:
+        return None, 0.0
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    best, top = ranked[0]
+    if top < float(cfg["min_score"]):
+        return None, 0.0
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return best, round(top / (top + second), 3)
+
+
+def _weight(lex: Lexicon, low: str, m: Mention, title_end: int, cfg: dict) -> float:
+    weight = float(cfg[m.kind])
+    if m.start < title_end:
+        weight *= float(cfg["title_factor"])
+    elif m.start < int(cfg["lead_chars"]):
+        weight *= float(cfg["lead_factor"])
+    if m.kind != "place" and lex.head_after.match(low, m.end):
+        weight *= float(cfg["actor_factor"])
+    before = low[max(0, m.start - 10) : m.start]
+    if before.endswith(("from ", " to ", "with ", "into ", "from the ", "with the ")):
+        weight *= float(cfg["from_factor"])
+    return weight

@@ -1,0 +1,280 @@
+"""The rule- and lexicon-based evidence extractor.
+
+One pass of precompiled regexes over the lowercased document finds every lexicon hit; the
+hits are then bucketed by sentence, filtered by modality (negation, ended markets, questions,
+statements about other countries) and combined into markets, actors, origins, links and
+resilience evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from octa.extract.countries import Mention, country_mentions, detect_subject
+from octa.extract.lexicon import Hit, Lexicon, get_lexicon
+from octa.extract.model import EvidenceItem, Extraction
+from octa.extract.resilience import resilience_items
+from octa.extract.text import fold, sentences
+
+CRIMINAL = ("mafia-style-groups", "criminal-networks")
+STATE, PRIVATE, FOREIGN = "state-embedded-actors", "private-sector-actors", "foreign-actors"
+
+
+class Ref(tuple):
+    """An actor reference in a sentence: (actor id or "foreign:XX", position)."""
+
+    __slots__ = ()
+
+    def __new__(cls, actor: str, pos: int) -> Ref:
+        return tuple.__new__(cls, (actor, pos))
+
+    @property
+    def actor(self) -> str:
+        return self[0]
+
+
+@dataclass(slots=True)
+class Sent:
+    """What one sentence contributes, after modality filtering."""
+
+    idx: int
+    start: int
+    end: int
+    text: str
+    hedged: bool = False
+    question: bool = False
+    ended: bool = False
+    anaphoric: bool = False
+    collab: bool = False
+    complicity: bool = False
+    abroad_from: int | None = None
+    negated: list[tuple[int, int]] = field(default_factory=list)
+    bounds: list[int] = field(default_factory=list)
+    markets: list[Hit] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def is_negated(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.negated)
+
+    def blocked(self, pos: int) -> bool:
+        """A market or actor at `pos` gives no label (negated, ended, question or abroad)."""
+        if self.question or self.ended or self.is_negated(pos):
+            return True
+        return self.abroad_from is not None and pos >= self.abroad_from
+
+    def clause_end(self, pos: int) -> int:
+        return next((b for b in self.bounds if b > pos), self.end)
+
+    def clause_start(self, pos: int) -> int:
+        return max((b for b in self.bounds if b <= pos), default=self.start)
+
+
+@dataclass(slots=True)
+class Doc:
+    text: str
+    low: str
+    subject: str | None
+    spans: list[tuple[int, int]]
+    starts: list[int]
+    mentions: list[Mention]
+
+    def bucket(self, hits: Iterable[Hit]) -> list[list[Hit]]:
+        out: list[list[Hit]] = [[] for _ in self.spans]
+        for hit in hits:
+            i = bisect_right(self.starts, hit.start) - 1
+            if i >= 0 and hit.start < self.spans[i][1]:
+                out[i].append(hit)
+        return out
+
+
+def _cue_hits(regex: re.Pattern[str], low: str, label: str) -> list[Hit]:
+    return [Hit(label, m.start(), m.end()) for m in regex.finditer(low)]
+
+
+def extract(text: str, subject: str | None = None, lexicon: Lexicon | None = None) -> Extraction:
+    """Find the evidence of `text` about `subject` (ISO2; detected from the text when None)."""
+    lex = lexicon or get_lexicon()
+    low = fold(text)
+    spans = sentences(text)
+    mentions = country_mentions(lex, text, low)
+    confidence = 1.0
+    if subject is None:
+        title_end = spans[0][1] if spans else 0
+        subject, confidence = detect_subject(lex, low, mentions, title_end)
+    doc = Doc(text, low, subject, spans, [s for s, _ in spans], mentions)
+    sents = _analyse(lex, doc)
+    items = _items(lex, doc, sents)
+    items += resilience_items(lex, doc, sents)
+    items.sort(key=lambda it: (it.start, _FAMILY_ORDER[it.family]))
+    return Extraction(subject, confidence, items)
+
+
+_FAMILY_ORDER = {"market": 0, "actor": 1, "origin": 2, "link": 3, "resilience": 4}
+
+
+def _analyse(lex: Lexicon, doc: Doc) -> list[Sent]:
+    low, cues = doc.low, lex.cues
+    per_cue = {name: doc.bucket(_cue_hits(rx, low, name)) for name, rx in cues.items()}
+    markets = doc.bucket(lex.markets.scan(low))
+    actors = doc.bucket(lex.actors.scan(low))
+    named = doc.bucket(lex.named.scan(low))
+    regions = doc.bucket(_cue_hits(lex.regions, low, "region"))
+    state = doc.bucket(_cue_hits(lex.state, low, STATE))
+    private = doc.bucket(_cue_hits(lex.private, low, PRIVATE))
+    mention_hits = doc.bucket(Hit(m.kind, m.start, m.end) for m in doc.mentions)
+    by_pos = {m.start: m for m in doc.mentions}
+    sents = []
+    for i, (start, end) in enumerate(doc.spans):
+        cue = {name: hits[i] for name, hits in per_cue.items()}
+        sent = _modality(doc, i, start, end, cue)
+        sent.abroad_from = _abroad(lex, doc, sent, cue, [by_pos[h.start] for h in mention_hits[i]])
+        ctx = _Ctx(lex, doc, sent, [by_pos[h.start] for h in mention_hits[i]])
+        ctx.foreign(regions[i], named[i])
+        ctx.domestic(actors[i])
+        ctx.embedded(state[i], private[i], cue["complicity"])
+        sent.markets = [h for h in markets[i] if not sent.blocked(h.start)]
+        sents.append(sent)
+    return sents
+
+
+def _modality(doc: Doc, i: int, start: int, end: int, cue: dict[str, list[Hit]]) -> Sent:
+    low = doc.low
+    sent = Sent(i, start, end, doc.text[start:end])
+    sent.bounds = sorted(h.start for h in cue["clause_boundary"])
+    sent.question = bool(cue["question"])
+    sent.hedged = bool(cue["hedge"])
+    sent.anaphoric = bool(cue["anaphor"]) and low[start : start + 1] != "" and (
+        any(h.start == start or low[start:h.start].strip(" -–•*\"“0123456789.") == ""
+            for h in cue["anaphor"]))
+    sent.collab = any(not sent.is_negated(h.start) for h in cue["collaboration"])
+    for hit in cue["negation"]:
+        sent.negated.append((hit.end, sent.clause_end(hit.end)))
+    for hit in cue["negation_phrase"]:
+        comma = low.find(",", hit.end, end)
+        stop = min(sent.clause_end(hit.end), hit.end + 40, comma if comma >= 0 else end)
+        sent.negated.append((hit.end, stop))
+    for hit in cue["negation_backward"]:
+        sent.negated.append((sent.clause_start(hit.start), hit.start))
+    sent.collab = any(not sent.is_negated(h.start) for h in cue["collaboration"])
+    sent.complicity = any(not sent.is_negated(h.start) for h in cue["complicity"])
+    sent.ended = any(_ended(doc, sent, h) for h in cue["ended"])
+    return sent
+
+
+def _ended(doc: Doc, sent: Sent, hit: Hit) -> bool:
+    before = doc.low[max(sent.start, hit.start - 30) : hit.start]
+    return get_lexicon().cues["ended_cancel"].search(before) is None
+
+
+def _abroad(
+    lex: Lexicon, doc: Doc, sent: Sent, cue: dict[str, list[Hit]], mentions: list[Mention]
+) -> int | None:
+    """Where in the sentence statements about another country begin (None: nowhere)."""
+    low, subject = doc.low, doc.subject
+    here = bool(cue["here"]) or any(
+        m.code == subject and m.kind != "demonym" for m in mentions)
+    for m in mentions:
+        if m.code != subject and m.kind != "demonym" and low.startswith(", where", m.end):
+            return m.end
+    if here or cue["movement"]:
+        return None
+    located = any(_located_in(lex, low, sent, m) for m in mentions if m.code != subject)
+    return sent.start if located or cue["abroad"] else None
+
+
+def _located_in(lex: Lexicon, low: str, sent: Sent, m: Mention) -> bool:
+    if m.kind == "demonym" or not low.endswith(("in ", "in the "), sent.start, m.start):
+        return False
+    before = low[max(sent.start, m.start - 40) : m.start]
+    before = before[: before.rfind("in ")]
+    return lex.cues["not_location"].search(before) is None
+
+
+class _Ctx:
+    """Collects the actor references of one sentence."""
+
+    def __init__(self, lex: Lexicon, doc: Doc, sent: Sent, mentions: list[Mention]) -> None:
+        self.lex, self.doc, self.sent, self.mentions = lex, doc, sent, mentions
+
+    def add(self, actor: str, pos: int, span: tuple[int, int] | None = None) -> None:
+        if span is not None:
+            self.sent.spans.append(span)
+        if self.sent.blocked(pos):
+            return
+        if all(r.actor != actor for r in self.sent.refs):
+            self.sent.refs.append(Ref(actor, pos))
+
+    def foreign(self, regions: list[Hit], named: list[Hit]) -> None:
+        for m in self.mentions:
+            if m.kind != "place" or self._head_before(m.start):
+                self._origin(m.code, m.start, m.end, m.kind)
+        for hit in regions:
+            self._origin(None, hit.start, hit.end, "region")
+        for hit in named:
+            info = self.lex.named_info[hit.label]
+            after = self.lex.head_after.match(self.doc.low, hit.end)
+            span = (hit.start, after.end() if after else hit.end)
+            if info.home is not None and info.home != self.doc.subject:
+                self.add(f"foreign:{info.home}", hit.start, span)
+            else:
+                self.add(info.actor, hit.start, span)
+
+    def _head_before(self, start: int) -> re.Match[str] | None:
+        low = self.doc.low
+        return self.lex.head_before.search(low, max(self.sent.start, start - 60), start)
+
+    def _origin(self, code: str | None, start: int, end: int, kind: str) -> None:
+        low, lex = self.doc.low, self.lex
+        after = lex.head_after.match(low, end, self.sent.end)
+        before = None if after else self._head_before(start)
+        match = after or before
+        if match is None:
+            return
+        head = match.group(2) if after else match.group(1)
+        if kind == "region" and head in lex.weak_heads:
+            return
+        span = (start, after.end()) if after else (before.start(), end)  # type: ignore[union-attr]
+        if code is not None and code == self.doc.subject:
+            domestic = lex.heads.get(head)
+            self.sent.spans.append(span)
+            if domestic is not None:
+                self.add(domestic, start)
+            return
+        self.add(f"foreign:{code}" if code else FOREIGN, start, span)
+
+    def domestic(self, hits: list[Hit]) -> None:
+        for hit in hits:
+            if not any(a <= hit.start < b for a, b in self.sent.spans):
+                self.add(hit.label, hit.start)
+
+    def embedded(self, state: list[Hit], private: list[Hit], complicity: list[Hit]) -> None:
+        if not self.sent.complicity:
+            return
+        for hit in state:
+            self.add(STATE, hit.start)
+        for hit in private:
+            self.add(PRIVATE, hit.start)
+
+
+def _items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[EvidenceItem]:
+    from octa.extract.links import link_items
+
+    conf = lex.thresholds["confidence"]
+    items: list[EvidenceItem] = []
+    for sent in sents:
+        c = float(conf["hedged"] if sent.hedged else conf["asserted"])
+        mod = "hedged" if sent.hedged else "asserted"
+        for label in dict.fromkeys(h.label for h in sent.markets):
+            items.append(EvidenceItem("market", label, sent.text, sent.start, sent.end, c, mod))
+        for ref in sent.refs:
+            actor = FOREIGN if ref.actor.startswith("foreign") else ref.actor
+            items.append(EvidenceItem("actor", actor, sent.text, sent.start, sent.end, c, mod))
+            if ref.actor.startswith("foreign:"):
+                code = ref.actor.split(":", 1)[1]
+                items.append(EvidenceItem("origin", code, sent.text, sent.start, sent.end, c, mod))
+    items += link_items(lex, sents)
+    return items

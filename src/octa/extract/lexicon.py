@@ -1,0 +1,301 @@
+"""Load, validate and compile the extractor's data files (one YAML file per category).
+
+Everything the extractor knows about words lives in `data/*.yaml`; this module reads the
+files once, checks their shape, compiles every pattern and raises `InvalidLexicon` naming
+the file and key of the first problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from octa.exc import InvalidLexicon
+
+DATA_DIR = Path(__file__).parent / "data"
+MARKETS = (
+    "human-trafficking", "human-smuggling", "extortion-protection-racketeering",
+    "arms-trafficking", "counterfeit-goods", "illicit-excisable-goods", "flora-crimes",
+    "fauna-crimes", "non-renewable-resource-crimes", "heroin-trade", "cocaine-trade",
+    "cannabis-trade", "synthetic-drug-trade", "cyber-dependent-crimes", "financial-crimes",
+)
+ACTORS = (
+    "mafia-style-groups", "criminal-networks", "state-embedded-actors", "foreign-actors",
+    "private-sector-actors",
+)
+RESILIENCE = (
+    "political-leadership-governance", "government-transparency-accountability",
+    "international-cooperation", "national-policies-laws", "judicial-system-detention",
+    "law-enforcement", "territorial-integrity", "anti-money-laundering",
+    "economic-regulatory-capacity", "victim-witness-support", "prevention", "non-state-actors",
+)
+CUE_KEYS = (
+    "negation", "negation_phrase", "negation_backward", "hedge", "ended", "ended_cancel",
+    "question", "collaboration", "complicity", "speech", "abroad", "movement", "not_location",
+    "anaphor", "clause_boundary", "here",
+)
+
+
+class Hit(NamedTuple):
+    """A labelled match: `label` found at `start:end` of the scanned text."""
+
+    label: str
+    start: int
+    end: int
+
+
+class Tagger:
+    """One compiled alternation of labelled patterns; `scan` yields non-overlapping hits."""
+
+    def __init__(self, entries: list[tuple[str, list[str]]]) -> None:
+        self.labels = [label for label, _ in entries]
+        parts = [f"(?P<g{i}>{'|'.join(pats)})" for i, (_, pats) in enumerate(entries) if pats]
+        self.regex = re.compile("|".join(parts) or r"(?!x)x")
+
+    def scan(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Hit]:
+        labels = self.labels
+        end = len(text) if endpos is None else endpos
+        return [
+            Hit(labels[int(m.lastgroup[1:])], m.start(), m.end())  # type: ignore[index]
+            for m in self.regex.finditer(text, pos, end)
+        ]
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation of literal `words` as a prefix trie (longest match first)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = True
+    return _trie_node(trie)
+
+
+def _trie_node(node: dict[str, Any]) -> str:
+    branches = [re.escape(ch) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+@dataclass(frozen=True, slots=True)
+class CountryForm:
+    """One surface form of a country: its code, kind (name/demonym/place) and case rule."""
+
+    code: str
+    kind: str
+    exact: str | None  # the exact spelling required (acronyms like "US"), else None
+
+
+@dataclass(frozen=True, slots=True)
+class NamedGroup:
+    home: str | None
+    actor: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled data of the extractor."""
+
+    countries: re.Pattern[str]
+    country_forms: dict[str, CountryForm]
+    country_names: dict[str, str]
+    regions: re.Pattern[str]
+    named: Tagger
+    named_info: dict[str, NamedGroup]
+    markets: Tagger
+    actors: Tagger
+    state: re.Pattern[str]
+    private: re.Pattern[str]
+    heads: dict[str, str | None]
+    weak_heads: frozenset[str]
+    head_after: re.Pattern[str]
+    head_before: re.Pattern[str]
+    cues: dict[str, re.Pattern[str]]
+    topics: Tagger
+    polarity: Tagger
+    defaults: dict[str, int]
+    thresholds: dict[str, Any]
+
+
+def _fail(path: Path, key: str, message: str) -> InvalidLexicon:
+    return InvalidLexicon(message, file=path.name, column=key)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    except (OSError, yaml.YAMLError) as exc:
+        raise InvalidLexicon(f"cannot read lexicon: {exc}", file=path.name) from None
+    if not isinstance(data, dict):
+        raise InvalidLexicon("a lexicon file must hold a mapping", file=path.name)
+    return data
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _get(data: dict[str, Any], key: str, kind: type, path: Path) -> Any:
+    value = data.get(key)
+    if not isinstance(value, kind):
+        raise _fail(path, key, f"expected a {kind.__name__}")
+    return value
+
+
+def _patterns(value: Any, path: Path, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(p, str) and p for p in value):
+        raise _fail(path, key, "expected a list of non-empty pattern strings")
+    for pattern in value:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise _fail(path, key, f"bad pattern {pattern!r}: {exc}") from None
+    return value
+
+
+def _compile(patterns: list[str], path: Path, key: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _patterns(patterns, path, key)))
+
+
+def _plural(form: str) -> list[str]:
+    if "-" in form or " " in form or form.endswith(("s", "sh", "ch", "ese", "x", "z")):
+        return [form]
+    return [form, form + "s"]
+
+
+def _country_forms(data: dict[str, Any], path: Path) -> tuple[dict[str, CountryForm], dict]:
+    forms: dict[str, CountryForm] = {}
+    names: dict[str, str] = {}
+    for i, entry in enumerate(_get(data, "countries", list, path)):
+        key = f"countries[{i}]"
+        if not isinstance(entry, dict) or not re.fullmatch(r"[A-Z]{2}", str(entry.get("code"))):
+            raise _fail(path, key, "each country needs a two-letter upper-case code")
+        code = entry["code"]
+        names[code] = str(entry.get("name") or code)
+        for kind, field in (("place", "places"), ("demonym", "demonyms"), ("name", "names")):
+            values = entry.get(field) or []
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                raise _fail(path, f"{key}.{field}", "expected a list of strings")
+            for value in values:
+                for surface in _plural(value) if kind == "demonym" else [value]:
+                    exact = surface if len(surface) > 1 and surface.replace(".", "").isupper() else None
+                    forms[surface.lower()] = CountryForm(code, kind, exact)
+    if len(names) < 194:
+        raise _fail(path, "countries", f"expected all 193 UN members and Kosovo, got {len(names)}")
+    return forms, names
+
+
+def _countries(path: Path) -> tuple[re.Pattern[str], dict[str, CountryForm], dict[str, str]]:
+    forms, names = _country_forms(_read(path), path)
+    words = sorted(forms, key=len, reverse=True)
+    regex = re.compile(r"(?<![\w-])" + trie_pattern(words) + r"(?![\w])")
+    return regex, forms, names
+
+
+def _groups(path: Path) -> tuple[Tagger, dict[str, NamedGroup], re.Pattern[str]]:
+    data = _read(path)
+    entries, info = [], {}
+    for i, group in enumerate(_get(data, "named", list, path)):
+        key = f"named[{i}]"
+        if not isinstance(group, dict) or group.get("actor") not in ACTORS:
+            raise _fail(path, key, "each named group needs a pattern, a home and an actor id")
+        home = group.get("home")
+        if home is not None and not re.fullmatch(r"[A-Z]{2}", str(home)):
+            raise _fail(path, f"{key}.home", "home must be an ISO2 code or null")
+        label = f"n{i}"
+        entries.append((label, _patterns([group.get("pattern")], path, f"{key}.pattern")))
+        info[label] = NamedGroup(home, group["actor"])
+    regions = sorted(_patterns(_get(data, "regions", list, path), path, "regions"), key=len)
+    region_re = re.compile(r"\b(?:" + "|".join(reversed(regions)) + r")\b")
+    return Tagger(entries), info, region_re
+
+
+def _labelled(data: dict[str, Any], key: str, ids: tuple[str, ...], path: Path) -> Tagger:
+    table = _get(data, key, dict, path)
+    for label in table:
+        if label not in ids:
+            raise _fail(path, f"{key}.{label}", "unknown label id (see GUIDELINES ids)")
+    return Tagger([(label, _patterns(pats, path, f"{key}.{label}")) for label, pats in table.items()])
+
+
+def _heads(data: dict[str, Any], path: Path) -> tuple[dict[str, str | None], frozenset[str]]:
+    heads = _get(data, "foreign_heads", dict, path)
+    for head, actor in heads.items():
+        if actor is not None and actor not in ACTORS:
+            raise _fail(path, f"foreign_heads.{head}", "value must be an actor id or null")
+    weak = _get(data, "weak_heads", list, path)
+    return {**{w: None for w in weak}, **heads}, frozenset(weak)
+
+
+def _head_regexes(heads: dict[str, str | None]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    suffix = r"(?:-(?:speaking|based|run|led|controlled|dominated|origin|born))?"
+    after = re.compile(suffix + r"\s+((?:[\w'’-]+\s+){0,2}?)(" + alt + r")\b")
+    before = re.compile(r"\b(" + alt + r")\s+(?:based\s+|operating\s+|coming\s+)?from\s+"
+                        r"(?:the\s+)?(?:[\w-]+\s+in\s+)?$")
+    return after, before
+
+
+def _resilience(path: Path) -> tuple[Tagger, Tagger, dict[str, int]]:
+    data = _read(path)
+    general = _get(data, "general", dict, path)
+    indicators = _get(data, "indicators", dict, path)
+    topics, cues, defaults = [], [], {}
+    for label, spec in indicators.items():
+        key = f"indicators.{label}"
+        if label not in RESILIENCE or not isinstance(spec, dict):
+            raise _fail(path, key, "unknown resilience indicator id or bad entry")
+        topics.append((label, _patterns(spec.get("topics"), path, f"{key}.topics")))
+        for sign in ("positive", "negative"):
+            pats = _patterns(spec.get(sign) or [], path, f"{key}.{sign}") if spec.get(sign) else []
+            cues.append((f"{sign[0]}:{label}", pats))
+        default = spec.get("default", 0)
+        if default not in (-1, 0, 1):
+            raise _fail(path, f"{key}.default", "default must be -1, 0 or 1")
+        defaults[label] = default
+    for sign in ("positive", "negative"):
+        cues.append((sign[0], _patterns(general.get(sign), path, f"general.{sign}")))
+    cues.append(("neg", _patterns(general.get("negators"), path, "general.negators")))
+    return Tagger(topics), Tagger(cues), defaults
+
+
+def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    """Read and compile every data file of `data_dir`; raise `InvalidLexicon` on the first fault."""
+    countries, forms, names = _countries(data_dir / "countries.yaml")
+    named, named_info, regions = _groups(data_dir / "groups.yaml")
+    markets_path, actors_path = data_dir / "markets.yaml", data_dir / "actors.yaml"
+    actors_data = _read(actors_path)
+    heads, weak = _heads(actors_data, actors_path)
+    after, before = _head_regexes(heads)
+    cues_path = data_dir / "cues.yaml"
+    cue_data = _read(cues_path)
+    cues = {k: _compile(_get(cue_data, k, list, cues_path), cues_path, k) for k in CUE_KEYS}
+    topics, polarity, defaults = _resilience(data_dir / "resilience.yaml")
+    thresholds = _read(data_dir / "thresholds.yaml")
+    for key in ("confidence", "subject", "windows", "resilience"):
+        _get(thresholds, key, dict, data_dir / "thresholds.yaml")
+    return Lexicon(
+        countries=countries, country_forms=forms, country_names=names, regions=regions,
+        named=named, named_info=named_info,
+        markets=_labelled(_read(markets_path), "markets", MARKETS, markets_path),
+        actors=_labelled(actors_data, "actors", ACTORS, actors_path),
+        state=_compile(_get(actors_data, "state_nouns", list, actors_path), actors_path,
+                       "state_nouns"),
+        private=_compile(_get(actors_data, "private_nouns", list, actors_path), actors_path,
+                         "private_nouns"),
+        heads=heads, weak_heads=weak, head_after=after, head_before=before, cues=cues,
+        topics=topics, polarity=polarity, defaults=defaults, thresholds=thresholds,
+    )
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """The lexicon of the packaged data files, loaded once per process."""
+    return load_lexicon()
