@@ -1,0 +1,133 @@
+"""Uploads: size-limited reading, generated file names, and the ingest job they start.
+
+A client's file name is never used as a path: the bytes are stored as `<random hex><suffix>`
+where the suffix comes from a fixed list; the original name is kept only as display text.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path, PurePath
+from typing import Any
+
+from fastapi import UploadFile
+from sqlalchemy import select, update
+
+from octa.api.context import AppContext
+from octa.api.jobs import Progress
+from octa.exc import InvalidInput, OctaError
+from octa.store.models import DocumentRow
+
+DOCUMENT_SUFFIXES = (
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".pdf",
+    ".docx",
+    ".jsonl",
+    ".ndjson",
+)
+NETWORK_SUFFIXES = (".csv", ".tsv", ".txt", ".net", ".paj", ".graphml", ".xml", ".json")
+CHUNK = 1 << 16
+
+
+class TooLarge(OctaError):
+    """An upload over the configured size limit."""
+
+    status = 413
+
+
+def safe_suffix(filename: str | None, allowed: tuple[str, ...]) -> str:
+    suffix = PurePath(filename or "").suffix.casefold()
+    if suffix not in allowed:
+        raise InvalidInput(f"unsupported file type {suffix or '(none)'!r}; use one of {', '.join(allowed)}")
+    return suffix
+
+
+def display_name(filename: str | None) -> str:
+    """The client's base name, trimmed: shown to people (escaped), never used on disk."""
+    name = PurePath((filename or "upload").replace("\\", "/")).name
+    return name[:200] or "upload"
+
+
+async def save_upload(context: AppContext, upload: UploadFile, allowed: tuple[str, ...]) -> Path:
+    """Write the upload under a generated name, refusing it once it exceeds the limit (413)."""
+    suffix = safe_suffix(upload.filename, allowed)
+    limit = context.settings.max_document_bytes
+    target = context.uploads / f"{uuid.uuid4().hex}{suffix}"
+    size = 0
+    try:
+        with target.open("wb") as handle:
+            while chunk := await upload.read(CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise TooLarge(f"file is larger than the {limit} byte limit")
+                handle.write(chunk)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    if size == 0:
+        target.unlink(missing_ok=True)
+        raise InvalidInput("the uploaded file is empty")
+    return target
+
+
+def ingest_job(context: AppContext, path: Path, name: str, meta: dict[str, str | None]):  # type: ignore[no-untyped-def]
+    """The work of one document upload: ingest, extract, then report the new document ids."""
+
+    def work(progress: Progress) -> dict[str, Any]:
+        from octa.ingest.pipeline import IngestOptions, ingest
+
+        total = max(path.stat().st_size, 1)
+        done = 0
+
+        def step(size: int, failure: str | None) -> None:
+            nonlocal done
+            done += size
+            progress(min(done / total, 0.99), failure or "extracting")
+
+        options = IngestOptions(
+            country=meta.get("country"),
+            source=meta.get("source"),
+            grade=meta.get("grade"),
+            date=meta.get("date"),
+            url=meta.get("url"),
+            max_bytes=context.settings.max_document_bytes,
+        )
+        progress(0.05, "reading")
+        summary = ingest(context.store, [path], options, step)
+        documents = _documents_of(context, path, name)
+        context.invalidate()
+        if summary.failed and not summary.ingested and not summary.duplicates:
+            raise InvalidInput(
+                "; ".join(_clean(f, path.parent) for f in summary.failures) or "the file could not be read"
+            )
+        return {
+            "documents": documents,
+            "ingested": summary.ingested,
+            "duplicates": summary.duplicates,
+            "evidence": summary.evidence,
+            "failures": [_clean(f, path.parent) for f in summary.failures],
+        }
+
+    return work
+
+
+def _clean(message: str, folder: Path) -> str:
+    """Failure lines name the stored file; show the generated name only, never a directory."""
+    return message.replace(f"{folder}/", "")
+
+
+def _documents_of(context: AppContext, path: Path, name: str) -> list[int]:
+    with context.session() as session:
+        ids = list(session.scalars(select(DocumentRow.id).where(DocumentRow.path == str(path))))
+        if ids:
+            session.execute(
+                update(DocumentRow)
+                .where(DocumentRow.id.in_(ids), DocumentRow.title.is_(None))
+                .values(title=name)
+            )
+        return ids

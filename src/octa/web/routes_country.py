@@ -1,0 +1,83 @@
+"""The country page: scores with charts, change, rank interval, evidence, actors, report links."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from octa.api import evidence
+from octa.api.countries import country_detail
+from octa.api.deps import Ctx, Db
+from octa.api.reports import report_available
+from octa.countries import get_country
+from octa.web.render import page
+
+router = APIRouter(include_in_schema=False)
+Code = Annotated[str, Path(min_length=2, max_length=60)]
+
+
+def history(context: Any, session: Any, iso3: str, editions: list[int]) -> list[dict[str, Any]]:
+    """Aggregates of every edition the country appears in, for the trend chart."""
+    rows = []
+    for year in editions:
+        detail = country_detail(context, session, iso3, year)
+        rows.append({"edition": year, **detail["aggregates"]})
+    return rows
+
+
+def pillars(detail: dict[str, Any], framework: Any, previous: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Indicators grouped by pillar with this and the previous edition's score."""
+    before = (previous or {}).get("indicators", {})
+    return [
+        {
+            "id": p.id,
+            "name": p.name,
+            "indicators": [
+                {
+                    "id": i.id,
+                    "name": i.name,
+                    "score": detail["indicators"].get(i.id),
+                    "previous": before.get(i.id),
+                }
+                for i in framework.indicators_of(p.id)
+            ],
+        }
+        for p in framework.pillars
+    ]
+
+
+@router.get("/countries/{code}", response_class=HTMLResponse)
+def country_page(
+    request: Request,
+    context: Ctx,
+    session: Db,
+    code: Code,
+    edition: Annotated[int | None, Query(ge=1900, le=2200)] = None,
+) -> Response:
+    country = get_country(code)
+    if code != country.iso3:
+        suffix = f"?edition={edition}" if edition else ""
+        return RedirectResponse(f"/countries/{country.iso3}{suffix}", status_code=307)
+    detail = country_detail(context, session, country.iso3, edition)
+    assessor = context.assessor(session)
+    assessment = assessor.edition(detail["edition"])
+    change = detail.get("change")
+    previous = country_detail(context, session, country.iso3, change["from"]) if change else None
+    total, items = evidence.search(session, evidence.EvidenceFilter(iso3=country.iso3), 20, 0)
+    return page(
+        request,
+        "country.html",
+        title=country.name,
+        detail=detail,
+        assessment=assessment,
+        editions=detail["editions"],
+        pillars=pillars(detail, assessment.framework, previous),
+        history=history(context, session, country.iso3, detail["editions"]),
+        evidence_total=total,
+        evidence_items=items,
+        evidence_profile=evidence.country_summary(session, country.iso3),
+        actors=evidence.actor_graph(session, country.iso3),
+        reports=report_available(),
+    )
