@@ -17,8 +17,8 @@ from octa.countries import find_country
 FAMILIES = ("market", "actor", "origin", "resilience", "link")
 #: Origins are evidence for the framework's foreign-actors indicator.
 ORIGIN_INDICATOR = "foreign-actors"
-#: Link labels: actor→market, or a collaboration/infiltration between actors.
-LINK_MARKET, LINK_WITH = "market", "with"
+#: Link labels: actor→market, or a collaboration or state infiltration between actors.
+LINK_MARKET, LINK_COLLABORATION, LINK_INFILTRATION = "market", "collaboration", "infiltration"
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,11 @@ class Extracted:
 
 
 def extract_document(text: str, subject_iso3: str | None) -> Extracted:
-    """Run the extractor on one document; no extractor installed means no evidence."""
-    try:
-        from octa.extract import extract
-    except ImportError:
+    """Run the extractor on one document; a build without an extractor gives no evidence."""
+    import octa.extract
+
+    extract = getattr(octa.extract, "extract", None)
+    if extract is None:
         return Extracted(subject_iso3, ())
     country = find_country(subject_iso3) if subject_iso3 else None
     result = extract(text, subject=country.iso2 if country else None)
@@ -82,7 +83,7 @@ def to_draft(item: Any) -> Draft | None:
         label = label.removeprefix("foreign:")
     indicator, actor, target = _placement(item, family, label)
     if family == "link":
-        label = LINK_MARKET if _get(item, "market") else LINK_WITH
+        label = _link_label(item, label)
     return Draft(
         family=family, label=label, indicator_id=indicator, polarity=_int(_get(item, "polarity")),
         actor=actor, target=target, sentence=str(_get(item, "sentence") or ""),
@@ -99,6 +100,13 @@ def _placement(item: Any, family: str, label: str) -> tuple[str | None, str | No
         target = _get(item, "market") or _get(item, "with_") or _get(item, "with") or _get(item, "partner")
         return None, _opt(_get(item, "actor")), _opt(target)
     return label or None, None, None
+
+
+def _link_label(item: Any, label: str) -> str:
+    """`market` for actor→market links (the market is the target), else the kind of tie."""
+    if _get(item, "market"):
+        return LINK_MARKET
+    return label if label in (LINK_COLLABORATION, LINK_INFILTRATION) else LINK_COLLABORATION
 
 
 def _get(item: Any, name: str) -> Any:

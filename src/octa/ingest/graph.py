@@ -129,7 +129,8 @@ def _add_link(graph: ActorGraph, item: dict[str, Any], evidence_id: str) -> None
     if item.get("label") == "market":
         graph.edge(actor, target, MARKET, evidence_id)
         return
-    kind = INFILTRATION if STATE_ACTOR in (actor, target) else COLLABORATION
+    infiltration = item.get("label") == INFILTRATION or STATE_ACTOR in (actor, target)
+    kind = INFILTRATION if infiltration else COLLABORATION
     graph.edge(actor, target, kind, evidence_id)
 
 
