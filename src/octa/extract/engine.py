@@ -81,6 +81,7 @@ class Doc:
     spans: list[tuple[int, int]]
     starts: list[int]
     mentions: list[Mention]
+    hits: dict[str, list[Hit]]
 
     def bucket(self, hits: Iterable[Hit]) -> list[list[Hit]]:
         out: list[list[Hit]] = [[] for _ in self.spans]
@@ -89,10 +90,6 @@ class Doc:
             if i >= 0 and hit.start < self.spans[i][1]:
                 out[i].append(hit)
         return out
-
-
-def _cue_hits(regex: re.Pattern[str], low: str, label: str) -> list[Hit]:
-    return [Hit(label, m.start(), m.end()) for m in regex.finditer(low)]
 
 
 def extract(text: str, subject: str | None = None, lexicon: Lexicon | None = None) -> Extraction:
@@ -105,7 +102,8 @@ def extract(text: str, subject: str | None = None, lexicon: Lexicon | None = Non
     if subject is None:
         title_end = spans[0][1] if spans else 0
         subject, confidence = detect_subject(lex, low, mentions, title_end)
-    doc = Doc(text, low, subject, spans, [s for s, _ in spans], mentions)
+    hits = lex.scanner.scan(low)
+    doc = Doc(text, low, subject, spans, [s for s, _ in spans], mentions, hits)
     sents = _analyse(lex, doc)
     items = _items(lex, doc, sents)
     items += resilience_items(lex, doc, sents)
@@ -113,44 +111,59 @@ def extract(text: str, subject: str | None = None, lexicon: Lexicon | None = Non
     return Extraction(subject, confidence, items)
 
 
+_LEAD = re.compile(r"[\s\-–•*\"“‘(]*(?:\d+[.)]\s*|[A-Z]:\s*)?")
 _FAMILY_ORDER = {"market": 0, "actor": 1, "origin": 2, "link": 3, "resilience": 4}
 
 
 def _analyse(lex: Lexicon, doc: Doc) -> list[Sent]:
-    low, cues = doc.low, lex.cues
-    per_cue = {name: doc.bucket(_cue_hits(rx, low, name)) for name, rx in cues.items()}
-    markets = doc.bucket(lex.markets.scan(low))
-    actors = doc.bucket(lex.actors.scan(low))
-    named = doc.bucket(lex.named.scan(low))
-    regions = doc.bucket(_cue_hits(lex.regions, low, "region"))
-    state = doc.bucket(_cue_hits(lex.state, low, STATE))
-    private = doc.bucket(_cue_hits(lex.private, low, PRIVATE))
+    hits = doc.hits
+    cats = ("market", "actor", "named", "region", "state", "private", *_SCANNED_CUES)
+    per = {cat: doc.bucket(hits.get(cat, ())) for cat in cats}
+    taken = [(m.start, m.end) for m in doc.mentions]
+    per["region"] = doc.bucket(_outermost(
+        [h for h in hits.get("region", ()) if not any(a <= h.start < b for a, b in taken)]))
     mention_hits = doc.bucket(Hit(m.kind, m.start, m.end) for m in doc.mentions)
     by_pos = {m.start: m for m in doc.mentions}
     sents = []
     for i, (start, end) in enumerate(doc.spans):
-        cue = {name: hits[i] for name, hits in per_cue.items()}
-        sent = _modality(doc, i, start, end, cue)
-        sent.abroad_from = _abroad(lex, doc, sent, cue, [by_pos[h.start] for h in mention_hits[i]])
-        ctx = _Ctx(lex, doc, sent, [by_pos[h.start] for h in mention_hits[i]])
-        ctx.foreign(regions[i], named[i])
-        ctx.domestic(actors[i])
-        ctx.embedded(state[i], private[i], cue["complicity"])
-        sent.markets = [h for h in markets[i] if not sent.blocked(h.start)]
+        cue = {name: per[name][i] for name in _SCANNED_CUES}
+        sent = _modality(lex, doc, i, start, end, cue)
+        mentions = [by_pos[h.start] for h in mention_hits[i]]
+        sent.abroad_from = _abroad(lex, doc, sent, cue, mentions)
+        ctx = _Ctx(lex, doc, sent, mentions)
+        ctx.foreign(per["region"][i], per["named"][i])
+        ctx.domestic(per["actor"][i])
+        ctx.embedded(per["state"][i], per["private"][i])
+        sent.markets = [h for h in per["market"][i] if not sent.blocked(h.start)]
         sents.append(sent)
     return sents
 
 
-def _modality(doc: Doc, i: int, start: int, end: int, cue: dict[str, list[Hit]]) -> Sent:
-    low = doc.low
-    sent = Sent(i, start, end, doc.text[start:end])
+_SCANNED_CUES = (
+    "negation", "negation_phrase", "negation_backward", "hedge", "ended", "collaboration",
+    "complicity", "abroad", "movement", "clause_boundary", "here",
+)
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """Drop hits that lie inside a longer hit."""
+    return [h for h in hits if not any(
+        o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+        for o in hits)]
+
+
+def _modality(
+    lex: Lexicon, doc: Doc, i: int, start: int, end: int, cue: dict[str, list[Hit]]
+) -> Sent:
+    low, text = doc.low, doc.text
+    sent = Sent(i, start, end, text[start:end])
     sent.bounds = sorted(h.start for h in cue["clause_boundary"])
-    sent.question = bool(cue["question"])
+    sent.question = lex.cues["question"].search(low, start, end) is not None
     sent.hedged = bool(cue["hedge"])
-    sent.anaphoric = bool(cue["anaphor"]) and low[start : start + 1] != "" and (
-        any(h.start == start or low[start:h.start].strip(" -–•*\"“0123456789.") == ""
-            for h in cue["anaphor"]))
-    sent.collab = any(not sent.is_negated(h.start) for h in cue["collaboration"])
+    lead = _LEAD.match(text, start, end)
+    first = lead.end() if lead else start
+    sent.anaphoric = first < end and (
+        text[first].islower() or lex.cues["anaphor"].match(low, first, end) is not None)
     for hit in cue["negation"]:
         sent.negated.append((hit.end, sent.clause_end(hit.end)))
     for hit in cue["negation_phrase"]:
@@ -161,13 +174,13 @@ def _modality(doc: Doc, i: int, start: int, end: int, cue: dict[str, list[Hit]])
         sent.negated.append((sent.clause_start(hit.start), hit.start))
     sent.collab = any(not sent.is_negated(h.start) for h in cue["collaboration"])
     sent.complicity = any(not sent.is_negated(h.start) for h in cue["complicity"])
-    sent.ended = any(_ended(doc, sent, h) for h in cue["ended"])
+    sent.ended = any(_ended(lex, doc, sent, h) for h in cue["ended"])
     return sent
 
 
-def _ended(doc: Doc, sent: Sent, hit: Hit) -> bool:
+def _ended(lex: Lexicon, doc: Doc, sent: Sent, hit: Hit) -> bool:
     before = doc.low[max(sent.start, hit.start - 30) : hit.start]
-    return get_lexicon().cues["ended_cancel"].search(before) is None
+    return lex.cues["ended_cancel"].search(before) is None
 
 
 def _abroad(
@@ -251,7 +264,7 @@ class _Ctx:
             if not any(a <= hit.start < b for a, b in self.sent.spans):
                 self.add(hit.label, hit.start)
 
-    def embedded(self, state: list[Hit], private: list[Hit], complicity: list[Hit]) -> None:
+    def embedded(self, state: list[Hit], private: list[Hit]) -> None:
         if not self.sent.complicity:
             return
         for hit in state:

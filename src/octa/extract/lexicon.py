@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from octa.exc import InvalidLexicon
+from octa.extract.scan import Hit, Scanner, trie_pattern  # noqa: F401  (Hit re-exported)
 
 DATA_DIR = Path(__file__).parent / "data"
 MARKETS = (
@@ -41,50 +42,6 @@ CUE_KEYS = (
 )
 
 
-class Hit(NamedTuple):
-    """A labelled match: `label` found at `start:end` of the scanned text."""
-
-    label: str
-    start: int
-    end: int
-
-
-class Tagger:
-    """One compiled alternation of labelled patterns; `scan` yields non-overlapping hits."""
-
-    def __init__(self, entries: list[tuple[str, list[str]]]) -> None:
-        self.labels = [label for label, _ in entries]
-        parts = [f"(?P<g{i}>{'|'.join(pats)})" for i, (_, pats) in enumerate(entries) if pats]
-        self.regex = re.compile("|".join(parts) or r"(?!x)x")
-
-    def scan(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Hit]:
-        labels = self.labels
-        end = len(text) if endpos is None else endpos
-        return [
-            Hit(labels[int(m.lastgroup[1:])], m.start(), m.end())  # type: ignore[index]
-            for m in self.regex.finditer(text, pos, end)
-        ]
-
-
-def trie_pattern(words: list[str]) -> str:
-    """A regex alternation of literal `words` as a prefix trie (longest match first)."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = True
-    return _trie_node(trie)
-
-
-def _trie_node(node: dict[str, Any]) -> str:
-    branches = [re.escape(ch) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 @dataclass(frozen=True, slots=True)
 class CountryForm:
     """One surface form of a country: its code, kind (name/demonym/place) and case rule."""
@@ -100,29 +57,32 @@ class NamedGroup:
     actor: str
 
 
+Entries = list[tuple[str, list[str]]]  # (label, patterns)
+
+#: cues tried only at one place of a sentence, never scanned over the whole text
+LOCAL_CUES = ("question", "anaphor", "speech", "ended_cancel", "not_location")
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """The compiled data of the extractor."""
+    """The compiled data of the extractor.
+
+    `scanner` finds, in one pass, the hits of these categories: market, actor, state,
+    private, named, region, topic, polarity and every cue of cues.yaml but LOCAL_CUES.
+    """
 
     countries: re.Pattern[str]
     country_forms: dict[str, CountryForm]
     country_names: dict[str, str]
-    regions: re.Pattern[str]
-    named: Tagger
     named_info: dict[str, NamedGroup]
-    markets: Tagger
-    actors: Tagger
-    state: re.Pattern[str]
-    private: re.Pattern[str]
     heads: dict[str, str | None]
     weak_heads: frozenset[str]
     head_after: re.Pattern[str]
     head_before: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]
-    topics: Tagger
-    polarity: Tagger
     defaults: dict[str, int]
     thresholds: dict[str, Any]
+    scanner: Scanner
 
 
 def _fail(path: Path, key: str, message: str) -> InvalidLexicon:
@@ -160,10 +120,6 @@ def _patterns(value: Any, path: Path, key: str) -> list[str]:
     return value
 
 
-def _compile(patterns: list[str], path: Path, key: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _patterns(patterns, path, key)))
-
-
 def _plural(form: str) -> list[str]:
     if "-" in form or " " in form or form.endswith(("s", "sh", "ch", "ese", "x", "z")):
         return [form]
@@ -199,7 +155,7 @@ def _countries(path: Path) -> tuple[re.Pattern[str], dict[str, CountryForm], dic
     return regex, forms, names
 
 
-def _groups(path: Path) -> tuple[Tagger, dict[str, NamedGroup], re.Pattern[str]]:
+def _groups(path: Path) -> tuple[Entries, dict[str, NamedGroup], list[str]]:
     data = _read(path)
     entries, info = [], {}
     for i, group in enumerate(_get(data, "named", list, path)):
@@ -212,17 +168,16 @@ def _groups(path: Path) -> tuple[Tagger, dict[str, NamedGroup], re.Pattern[str]]
         label = f"n{i}"
         entries.append((label, _patterns([group.get("pattern")], path, f"{key}.pattern")))
         info[label] = NamedGroup(home, group["actor"])
-    regions = sorted(_patterns(_get(data, "regions", list, path), path, "regions"), key=len)
-    region_re = re.compile(r"\b(?:" + "|".join(reversed(regions)) + r")\b")
-    return Tagger(entries), info, region_re
+    regions = _patterns(_get(data, "regions", list, path), path, "regions")
+    return entries, info, [rf"\b(?:{p})\b" for p in regions]
 
 
-def _labelled(data: dict[str, Any], key: str, ids: tuple[str, ...], path: Path) -> Tagger:
+def _labelled(data: dict[str, Any], key: str, ids: tuple[str, ...], path: Path) -> Entries:
     table = _get(data, key, dict, path)
     for label in table:
         if label not in ids:
             raise _fail(path, f"{key}.{label}", "unknown label id (see GUIDELINES ids)")
-    return Tagger([(label, _patterns(pats, path, f"{key}.{label}")) for label, pats in table.items()])
+    return [(label, _patterns(pats, path, f"{key}.{label}")) for label, pats in table.items()]
 
 
 def _heads(data: dict[str, Any], path: Path) -> tuple[dict[str, str | None], frozenset[str]]:
@@ -243,7 +198,7 @@ def _head_regexes(heads: dict[str, str | None]) -> tuple[re.Pattern[str], re.Pat
     return after, before
 
 
-def _resilience(path: Path) -> tuple[Tagger, Tagger, dict[str, int]]:
+def _resilience(path: Path) -> tuple[Entries, Entries, dict[str, int]]:
     data = _read(path)
     general = _get(data, "general", dict, path)
     indicators = _get(data, "indicators", dict, path)
@@ -263,7 +218,11 @@ def _resilience(path: Path) -> tuple[Tagger, Tagger, dict[str, int]]:
     for sign in ("positive", "negative"):
         cues.append((sign[0], _patterns(general.get(sign), path, f"general.{sign}")))
     cues.append(("neg", _patterns(general.get("negators"), path, "general.negators")))
-    return Tagger(topics), Tagger(cues), defaults
+    return topics, cues, defaults
+
+
+def _entries(category: str, entries: Entries) -> list[tuple[str, str, str]]:
+    return [(category, label, p) for label, patterns in entries for p in patterns]
 
 
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
@@ -276,22 +235,29 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     after, before = _head_regexes(heads)
     cues_path = data_dir / "cues.yaml"
     cue_data = _read(cues_path)
-    cues = {k: _compile(_get(cue_data, k, list, cues_path), cues_path, k) for k in CUE_KEYS}
+    cue_lists = {k: _patterns(_get(cue_data, k, list, cues_path), cues_path, k) for k in CUE_KEYS}
     topics, polarity, defaults = _resilience(data_dir / "resilience.yaml")
     thresholds = _read(data_dir / "thresholds.yaml")
     for key in ("confidence", "subject", "windows", "resilience"):
         _get(thresholds, key, dict, data_dir / "thresholds.yaml")
+    state = _patterns(_get(actors_data, "state_nouns", list, actors_path), actors_path,
+                      "state_nouns")
+    private = _patterns(_get(actors_data, "private_nouns", list, actors_path), actors_path,
+                        "private_nouns")
+    scanned = (
+        _entries("market", _labelled(_read(markets_path), "markets", MARKETS, markets_path))
+        + _entries("actor", _labelled(actors_data, "actors", ACTORS, actors_path))
+        + _entries("state", [("state-embedded-actors", state)])
+        + _entries("private", [("private-sector-actors", private)])
+        + _entries("named", named) + _entries("region", [("region", regions)])
+        + _entries("topic", topics) + _entries("polarity", polarity)
+        + [e for k, v in cue_lists.items() if k not in LOCAL_CUES for e in _entries(k, [(k, v)])]
+    )
     return Lexicon(
-        countries=countries, country_forms=forms, country_names=names, regions=regions,
-        named=named, named_info=named_info,
-        markets=_labelled(_read(markets_path), "markets", MARKETS, markets_path),
-        actors=_labelled(actors_data, "actors", ACTORS, actors_path),
-        state=_compile(_get(actors_data, "state_nouns", list, actors_path), actors_path,
-                       "state_nouns"),
-        private=_compile(_get(actors_data, "private_nouns", list, actors_path), actors_path,
-                         "private_nouns"),
-        heads=heads, weak_heads=weak, head_after=after, head_before=before, cues=cues,
-        topics=topics, polarity=polarity, defaults=defaults, thresholds=thresholds,
+        countries=countries, country_forms=forms, country_names=names, named_info=named_info,
+        heads=heads, weak_heads=weak, head_after=after, head_before=before,
+        cues={k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in cue_lists.items()},
+        defaults=defaults, thresholds=thresholds, scanner=Scanner(scanned),
     )
 
 

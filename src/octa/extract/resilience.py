@@ -8,6 +8,17 @@ from typing import TYPE_CHECKING
 from octa.extract.lexicon import Hit, Lexicon
 from octa.extract.model import EvidenceItem
 
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """Drop hits inside a longer hit (of any label); hits are sorted by start."""
+    out: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+        if out and hit.end <= out[-1].end:
+            continue
+        out.append(hit)
+    return out
+
+
 if TYPE_CHECKING:
     from octa.extract.engine import Doc, Sent
 
@@ -17,8 +28,9 @@ _FLIP_REACH = 25
 
 def resilience_items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[EvidenceItem]:
     """One item per (sentence, indicator) the sentence evaluates."""
-    topics = doc.bucket(lex.topics.scan(doc.low))
-    cues = doc.bucket(lex.polarity.scan(doc.low))
+    hits = doc.hits
+    topics = doc.bucket(_outermost(hits.get("topic", [])))
+    cues = doc.bucket(_outermost(hits.get("polarity", [])))
     conf = lex.thresholds["confidence"]
     items: list[EvidenceItem] = []
     for sent in sents:
