@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, literal_column, select, text, update
+from sqlalchemy import Select, case, func, literal_column, select, text, update
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
@@ -74,6 +74,13 @@ def _graded(query: Select[Any], grade: str) -> Select[Any]:
 
 
 def _matching(query: Select[Any], words: list[str], session: Session) -> Select[Any]:
+    """Full-text match through the evidence module's clause (FTS5 or tsvector) when present."""
+    try:
+        from octa.store.evidence import search_clause
+    except ImportError:
+        search_clause = None
+    if search_clause is not None:
+        return query.where(search_clause(session, " ".join(words)))
     if session.get_bind().dialect.name == "sqlite" and _has_fts(session):
         match = " ".join(f'"{w}"' for w in words)
         ids = text("SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH :match").bindparams(match=match)
@@ -183,34 +190,66 @@ def get_document(session: Session, document_id: int) -> dict[str, Any]:
 
 
 def country_summary(session: Session, iso3: str) -> list[dict[str, Any]]:
-    """Counts of accepted / pending items per indicator for one country (the evidence profile)."""
-    rows = session.execute(
-        select(EvidenceRow.indicator_id, EvidenceRow.status, func.count())
-        .where(EvidenceRow.iso3 == iso3)
-        .group_by(EvidenceRow.indicator_id, EvidenceRow.status)
-    ).all()
-    table: dict[str, dict[str, Any]] = {}
-    for indicator, status, count in rows:
-        entry = table.setdefault(indicator or "", {"indicator": indicator, **dict.fromkeys(STATUSES, 0)})
-        entry[status] = int(count)
-    return sorted(table.values(), key=lambda r: -(r["accepted"] + r["pending"]))
-
-
-def actor_graph(session: Session, iso3: str | None, limit: int = 300) -> dict[str, Any]:
-    """Actor–target relations found in evidence, as nodes and weighted edges."""
-    query = select(EvidenceRow.actor, EvidenceRow.target, EvidenceRow.label, func.count()).where(
-        EvidenceRow.actor.is_not(None), EvidenceRow.status != "rejected"
+    """Per indicator: items, accepted items, best grade, newest date (rejected items left out)."""
+    try:
+        from octa.store.evidence import evidence_profile
+    except ImportError:
+        evidence_profile = None
+    if evidence_profile is not None:
+        rows = evidence_profile(session, iso3)
+        return sorted(rows, key=lambda r: (-int(r.get("count", 0)), str(r.get("indicator_id"))))
+    query = (
+        select(
+            EvidenceRow.indicator_id,
+            func.count(),
+            func.sum(case((EvidenceRow.status == "accepted", 1), else_=0)),
+        )
+        .where(
+            EvidenceRow.iso3 == iso3, EvidenceRow.status != "rejected", EvidenceRow.indicator_id.is_not(None)
+        )
+        .group_by(EvidenceRow.indicator_id)
     )
-    if iso3:
-        query = query.where(EvidenceRow.iso3 == iso3)
-    query = query.group_by(EvidenceRow.actor, EvidenceRow.target, EvidenceRow.label).limit(limit)
+    rows = [
+        {"indicator_id": i, "count": int(n), "accepted": int(a or 0), "best_grade": None, "newest_date": None}
+        for i, n, a in session.execute(query).all()
+    ]
+    return sorted(rows, key=lambda r: (-r["count"], str(r["indicator_id"])))
+
+
+def actor_graph(session: Session, iso3: str) -> dict[str, Any]:
+    """Groups, markets and countries tied by non-rejected evidence (the evidence module's graph)."""
+    try:
+        from octa.store.actor_graph import actor_graph as build
+    except ImportError:
+        return _simple_graph(session, iso3)
+    graph = build(session, iso3).to_dict()
+    edges = [
+        {
+            "source": e["source"],
+            "target": e["target"],
+            "label": e["kind"],
+            "weight": e["weight"],
+            "directed": e["directed"],
+        }
+        for e in graph["edges"]
+    ]
+    return {"iso3": iso3, "nodes": graph["nodes"], "edges": edges}
+
+
+def _simple_graph(session: Session, iso3: str, limit: int = 300) -> dict[str, Any]:
+    query = (
+        select(EvidenceRow.actor, EvidenceRow.target, EvidenceRow.label, func.count())
+        .where(EvidenceRow.actor.is_not(None), EvidenceRow.status != "rejected", EvidenceRow.iso3 == iso3)
+        .group_by(EvidenceRow.actor, EvidenceRow.target, EvidenceRow.label)
+        .limit(limit)
+    )
     nodes: dict[str, dict[str, Any]] = {}
     edges = []
     for actor, target, label, count in session.execute(query).all():
-        nodes.setdefault(actor, {"id": actor, "label": actor, "kind": "actor"})
+        nodes.setdefault(actor, {"id": actor, "label": actor, "kind": "group"})
         if target:
-            nodes.setdefault(target, {"id": target, "label": target, "kind": "target"})
-            edges.append({"source": actor, "target": target, "label": label, "weight": int(count)})
-        else:
-            nodes[actor].setdefault("activities", []).append(label)
+            nodes.setdefault(target, {"id": target, "label": target, "kind": "market"})
+            edges.append(
+                {"source": actor, "target": target, "label": label, "weight": int(count), "directed": True}
+            )
     return {"iso3": iso3, "nodes": list(nodes.values()), "edges": edges}

@@ -66,7 +66,7 @@ class Jobs:
         job.status, job.message = "running", "started"
         try:
             job.result = work(Progress(job))
-            job.status, job.progress, job.message = "done", 1.0, job.message or "done"
+            job.status, job.progress, job.message = "done", 1.0, "done"
         except OctaError as exc:
             job.status, job.error = "failed", str(getattr(exc, "detail", None) or exc)
         except Exception:

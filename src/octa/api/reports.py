@@ -1,15 +1,13 @@
-"""Country reports through the report module (`octa.report`), found by name when installed."""
+"""Country reports through the report module (`octa.report.render_country_report`).
+
+Rendering runs the Monte Carlo rank intervals, so each (country, edition, format) is rendered
+once and kept until the next write.
+"""
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable
-from typing import Any
-
 from octa.api.context import AppContext
 from octa.exc import OctaError
-
-CANDIDATES = ("render_country_report", "render_report", "country_report", "render")
 
 
 class Unavailable(OctaError):
@@ -18,45 +16,24 @@ class Unavailable(OctaError):
     status = 503
 
 
-def _renderer() -> Callable[..., Any]:
-    try:
-        import octa.report as report
-    except ImportError:
-        raise Unavailable("country reports are not available in this installation") from None
-    for name in CANDIDATES:
-        function = getattr(report, name, None)
-        if callable(function):
-            return function  # type: ignore[no-any-return]
-    raise Unavailable("country reports are not available in this installation")
-
-
 def report_available() -> bool:
     try:
-        _renderer()
-    except Unavailable:
+        from octa.report import render_country_report  # noqa: F401
+    except ImportError:
         return False
     return True
 
 
-def render(context: AppContext, iso3: str, edition: int | None, fmt: str) -> bytes:
+def render(context: AppContext, iso3: str, edition: int, fmt: str) -> bytes:
     """Report bytes (HTML or PDF), cached until the next write."""
 
     def compute() -> bytes:
-        function = _renderer()
-        params = inspect.signature(function).parameters
-        kwargs: dict[str, Any] = {}
-        if "edition" in params:
-            kwargs["edition"] = edition
-        if "year" in params:
-            kwargs["year"] = edition
-        if "fmt" in params:
-            kwargs["fmt"] = fmt
-        elif "format" in params:
-            kwargs["format"] = fmt
-        first = next(iter(params))
+        try:
+            from octa.report import render_country_report
+        except ImportError:
+            raise Unavailable("country reports are not available in this installation") from None
         with context.session() as session:
-            target: Any = context.store if first == "store" else session
-            result = function(target, iso3, **kwargs)
+            result = render_country_report(session, iso3, edition, fmt)
         return result.encode("utf-8") if isinstance(result, str) else bytes(result)
 
     return context.memo(("report", iso3, edition, fmt), compute)  # type: ignore[no-any-return]

@@ -118,5 +118,5 @@ def get_job(context: Ctx, job_id: Annotated[str, Path(max_length=64)]) -> JobOut
 
 
 @router.get("/actors", summary="Actor graph (actors, targets and their relations) from evidence")
-def actors(session: Db, country: Annotated[str | None, Query(max_length=100)] = None) -> dict[str, Any]:
-    return evidence.actor_graph(session, get_country(country).iso3 if country else None)
+def actors(session: Db, country: Annotated[str, Query(min_length=1, max_length=100)]) -> dict[str, Any]:
+    return evidence.actor_graph(session, get_country(country).iso3)

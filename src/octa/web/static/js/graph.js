@@ -49,16 +49,19 @@
     var elements = data.nodes.map(function (n) {
       return {data: {id: n.id, label: n.label, kind: n.kind}};
     }).concat(data.edges.map(function (e, i) {
-      return {data: {id: "a" + i, source: e.source, target: e.target, label: e.label, weight: e.weight}};
+      return {data: {id: "a" + i, source: e.source, target: e.target, label: e.label, weight: e.weight},
+              classes: e.directed === false ? "undirected" : ""};
     }));
     var cy = cytoscape({
       container: container, elements: elements,
       style: [
         {selector: "node", style: {label: "data(label)", "font-size": 9, "background-color": "#d7301f", width: 18, height: 18}},
-        {selector: "node[kind = 'target']", style: {"background-color": "#2171b5", shape: "round-rectangle"}},
+        {selector: "node[kind = 'market']", style: {"background-color": "#ec7014", shape: "round-rectangle"}},
+        {selector: "node[kind = 'country']", style: {"background-color": "#2171b5", shape: "diamond"}},
         {selector: "edge", style: {label: "data(label)", "font-size": 7, width: "mapData(weight, 1, 10, 1, 5)",
           "line-color": "#b8c2d6", "target-arrow-shape": "triangle", "target-arrow-color": "#b8c2d6",
           "curve-style": "bezier", color: "#52607a"}},
+        {selector: "edge.undirected", style: {"target-arrow-shape": "none", "line-style": "dashed"}},
         {selector: ".faded", style: {opacity: 0.12}}
       ],
       layout: {name: "cose", animate: false}
