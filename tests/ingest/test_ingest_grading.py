@@ -8,7 +8,7 @@ from octa.exc import InvalidInput
 from octa.ingest.grading import Grade, parse_grade
 from octa.ingest.language import guess_language
 from octa.ingest.metadata import normalise_date
-from octa.ingest.text import clean_text, content_hash
+from octa.ingest.text import clean_text, content_hash, unwrap
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -60,3 +60,14 @@ def test_clean_text_and_hash() -> None:
     assert clean_text("a\r\n\r\n\r\n\r\nb \t c\x00\n") == "a\n\nb c"
     assert content_hash("a  b\nc") == content_hash(" a b c ")
     assert content_hash("a b c") != content_hash("a b d")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("a wrapped\nsentence.", "a wrapped sentence."),
+    ("one.\n\ntwo.", "one.\n\ntwo."),
+    ("Albanian-\nspeaking groups", "Albanian-speaking groups"),
+    ("Intro:\n- first\n- second item\n  runs on.", "Intro:\n- first\n- second item runs on."),
+    ("# Title\nBody text\nwrapped.", "# Title\nBody text wrapped."),
+])
+def test_unwrap(text: str, want: str) -> None:
+    assert unwrap(text) == want

@@ -19,6 +19,43 @@ def clean_text(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+#: A line that starts a new block even without a blank line before it: a list item or a heading.
+_BLOCK_START = re.compile(r"^\s*(?:[-*•–]\s|\d{1,3}[.)]\s|#{1,6}\s|\|)")
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped lines of a paragraph, so a sentence is not cut at a line end.
+
+    Plain text, Markdown and PDF text layers break lines for layout; sentence splitting (and so
+    evidence) must not see those breaks. Blank lines, list items and headings stay breaks.
+    """
+    return "\n\n".join(_unwrap_paragraph(p) for p in _PARAGRAPH_BREAK.split(text.replace("\r\n", "\n")))
+
+
+def _unwrap_paragraph(paragraph: str) -> str:
+    lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+    out: list[str] = []
+    for line in lines:
+        if out and not _BLOCK_START.match(line) and (not _BLOCK_START.match(out[-1]) or _continues(out[-1])):
+            out[-1] = _join(out[-1], line)
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _continues(previous: str) -> bool:
+    """A list item or heading whose text runs on to the next line (no final punctuation)."""
+    return not previous.lstrip().startswith("#") and not previous.rstrip().endswith((".", ":", "!", "?"))
+
+
+def _join(left: str, right: str) -> str:
+    """Join two wrapped lines; a hyphen at the line end keeps the halves together ('Albanian-speaking')."""
+    if left.endswith("-") and not left.endswith(" -"):
+        return left + right
+    return f"{left} {right}"
+
+
 def content_hash(text: str) -> str:
     """SHA-256 of the text with all whitespace collapsed, so re-wrapped copies are duplicates."""
     normalised = " ".join(unicodedata.normalize("NFC", text).split())

@@ -12,6 +12,7 @@ from pypdf.errors import PyPdfError
 from octa.exc import InvalidInput
 from octa.ingest.loaders.base import Loaded, RawDocument
 from octa.ingest.metadata import DocumentMeta
+from octa.ingest.text import unwrap
 
 # pypdf logs every recoverable defect; the ingest summary reports what matters.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -23,7 +24,7 @@ def load_pdf(path: Path) -> Iterator[Loaded]:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InvalidInput(f"corrupt PDF: {exc}", file=str(path)) from None
-    text = "\n\n".join(pages)
+    text = "\n\n".join(unwrap(page) for page in pages)
     yield RawDocument(text=text, path=str(path), media_type="application/pdf", meta=_meta(reader))
 
 

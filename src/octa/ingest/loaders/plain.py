@@ -9,6 +9,7 @@ from pathlib import Path
 from octa.exc import InvalidInput
 from octa.ingest.loaders.base import Loaded, RawDocument
 from octa.ingest.metadata import DocumentMeta
+from octa.ingest.text import unwrap
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _MARKUP = re.compile(r"(\*\*|__|`|!\[[^\]]*\]\([^)]*\))")
@@ -26,12 +27,12 @@ def read_text(path: Path) -> str:
 
 
 def load_txt(path: Path) -> Iterator[Loaded]:
-    yield RawDocument(text=read_text(path), path=str(path), media_type="text/plain")
+    yield RawDocument(text=unwrap(read_text(path)), path=str(path), media_type="text/plain")
 
 
 def load_markdown(path: Path) -> Iterator[Loaded]:
     """Markdown with links reduced to their text and emphasis marks dropped."""
-    text = _MARKUP.sub("", _LINK.sub(r"\1", read_text(path)))
+    text = unwrap(_MARKUP.sub("", _LINK.sub(r"\1", read_text(path))))
     heading = _HEADING.search(text)
     text = _HEADING.sub(lambda m: m.group(1), text)
     meta = DocumentMeta(title=heading.group(1).strip() if heading else None)
