@@ -7,6 +7,7 @@ all 193 countries of an edition costs one uncertainty run, not 193.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
 
@@ -105,20 +106,10 @@ class ReportBuilder:
 
     # -- per-edition caches -------------------------------------------------------------------
     def intervals(self, assessment: EditionAssessment) -> uncertainty.UncertaintyResult | None:
-        """The edition's Monte Carlo rank intervals, computed once per builder."""
+        """The edition's Monte Carlo rank intervals, computed once per builder (and per scores)."""
         year = assessment.edition
         if year not in self._intervals:
-            try:
-                self._intervals[year] = uncertainty.run(
-                    assessment.scores.matrix,
-                    assessment.framework,
-                    draws=self.draws,
-                    seed=self.seed,
-                    countries=assessment.iso3,
-                    sensitivity_draws=0,
-                )
-            except ValueError:
-                self._intervals[year] = None  # a framework the engine cannot perturb
+            self._intervals[year] = _shared_intervals(assessment, self.draws, self.seed)
         return self._intervals[year]
 
     def averages(self, assessment: EditionAssessment) -> Averages:
@@ -252,6 +243,35 @@ class ReportBuilder:
                 )
             )
         return points
+
+
+#: Interval runs shared between builders (each web request makes its own), keyed by the very
+#: scores they were computed from, so a change to the store can never serve a stale interval.
+_INTERVAL_CACHE: dict[tuple[object, ...], uncertainty.UncertaintyResult | None] = {}
+_INTERVAL_CACHE_SIZE = 8
+
+
+def _shared_intervals(
+    assessment: EditionAssessment, draws: int, seed: int
+) -> uncertainty.UncertaintyResult | None:
+    matrix = np.ascontiguousarray(assessment.scores.matrix)
+    digest = hashlib.sha256(matrix.tobytes() + "|".join(assessment.iso3).encode()).hexdigest()
+    key = (assessment.framework.id, assessment.edition, draws, seed, digest)
+    if key not in _INTERVAL_CACHE:
+        if len(_INTERVAL_CACHE) >= _INTERVAL_CACHE_SIZE:
+            _INTERVAL_CACHE.pop(next(iter(_INTERVAL_CACHE)))
+        try:
+            _INTERVAL_CACHE[key] = uncertainty.run(
+                matrix,
+                assessment.framework,
+                draws=draws,
+                seed=seed,
+                countries=assessment.iso3,
+                sensitivity_draws=0,
+            )
+        except ValueError:
+            _INTERVAL_CACHE[key] = None  # a framework the engine cannot perturb
+    return _INTERVAL_CACHE[key]
 
 
 def framework_name(assessment: EditionAssessment, key: str) -> str:

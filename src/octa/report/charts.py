@@ -1,10 +1,13 @@
 """Report charts as inline SVG, drawn offline with matplotlib.
 
 SVG keeps the charts sharp on screen and vector in the PDF (WeasyPrint embeds it as vector);
-text stays text (`svg.fonttype: none`), so it is selectable and searchable. Charts use the
-object-oriented `Figure` API (no pyplot state) with fixed axes positions instead of a
-`bbox_inches="tight"` pass, which halves the cost of each chart: the benchmark renders 193
-reports with four charts each.
+text stays text (`svg.fonttype: none`), so it is selectable and searchable.
+
+Speed: building a matplotlib figure (axes, ticks, artists) costs more than saving it, and the
+benchmark renders 193 reports with four charts each. So each chart kind keeps a *template*
+figure per layout (number of bars, editions, countries ranked) and a report only updates the
+data of its artists before saving. Matplotlib's global state is not thread-safe, so drawing
+holds one module lock; the style is applied per save by setting only its own keys.
 """
 
 from __future__ import annotations
@@ -13,13 +16,18 @@ import io
 import math
 import re
 import textwrap
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
 
 import matplotlib
+import numpy as np
 
 matplotlib.use("Agg")
 
-from matplotlib import rc_context
+from matplotlib import rcParams
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -29,11 +37,12 @@ from octa.report.model import GroupReportData, Measure, ReportData
 CRIMINALITY = "#b03a2e"
 RESILIENCE = "#1f4e79"
 AVERAGE = "#3d3d3d"
-MUTED = "#9a9a9a"
 GRID = "#e3e3e3"
+INK = "#222222"
 WIDTH = 7.0  # inches; the PDF text block is ~6.7in wide and the SVG scales to it
 LABEL_SPACE = 2.75  # inches left of the axes for indicator names
-STYLE = {
+WRAP = 32  # characters of an indicator name per label line
+STYLE: dict[str, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "octa-report",
     "font.family": "DejaVu Sans",
@@ -45,18 +54,43 @@ STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
-Chart = Callable[[ReportData], str]
+_LOCK = threading.RLock()
 
 
-def country_charts(data: ReportData) -> dict[str, str]:
-    """Every chart of a country report, by the chart id its sections name."""
-    return {name: draw(data) for name, draw in COUNTRY_CHARTS.items()}
+@dataclass
+class _Template:
+    """A built figure and the artists a report fills in."""
+
+    fig: Figure
+    ax: Axes
+    parts: dict[str, Any] = field(default_factory=dict)
+
+
+_TEMPLATES: dict[tuple[Any, ...], _Template] = {}
+
+
+@contextmanager
+def _style() -> Iterator[None]:
+    """Apply the chart style, restoring only the keys it changed (cheaper than rc_context)."""
+    saved = {key: rcParams[key] for key in STYLE}
+    rcParams.update(STYLE)
+    try:
+        yield
+    finally:
+        rcParams.update(saved)
+
+
+def _template(key: tuple[Any, ...], build: Callable[[], _Template]) -> _Template:
+    if key not in _TEMPLATES:
+        with _style():
+            _TEMPLATES[key] = build()
+    return _TEMPLATES[key]
 
 
 def _svg(fig: Figure) -> str:
     """The figure as an inline <svg> element that scales to its container."""
     buffer = io.StringIO()
-    with rc_context(STYLE):
+    with _style():
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
@@ -76,35 +110,53 @@ def _figure(
     return fig, ax
 
 
+def country_charts(data: ReportData) -> dict[str, str]:
+    """Every chart of a country report, by the chart id its sections name."""
+    with _LOCK:
+        return {name: draw(data) for name, draw in COUNTRY_CHARTS.items()}
+
+
+# -- score bars (markets, resilience) --------------------------------------------------------
+def _wrap(name: str) -> str:
+    """Long indicator names on two lines, so they fit the label column."""
+    return textwrap.fill(name, WRAP) if len(name) > WRAP else name
+
+
+def _build_bars(n: int, wrapped: int) -> _Template:
+    height = 0.9 + 0.27 * n + 0.1 * wrapped
+    fig, ax = _figure(height)
+    y = np.arange(n)[::-1].astype(float)
+    bars = ax.barh(y, np.ones(n), height=0.62)
+    marks = ax.scatter(np.zeros(n), y, marker="|", s=150, linewidths=2, color=AVERAGE, zorder=3, label="avg")
+    values = [ax.text(0, yy, "", va="center", fontsize=8, color=INK) for yy in y]
+    ax.set_yticks(y, [""] * n)
+    ax.set_xlim(0, 10.6)
+    ax.set_xticks(range(0, 11, 2))
+    ax.tick_params(axis="y", length=0)
+    legend = ax.legend(
+        loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8, borderaxespad=0.1
+    )
+    return _Template(fig, ax, {"y": y, "bars": bars, "marks": marks, "values": values, "legend": legend})
+
+
 def _score_bars(measures: list[Measure], colours: list[str], xlabel: str, legend: str) -> str:
     """Horizontal score bars with the regional average marked on each."""
-    with rc_context(STYLE):
-        height = 0.9 + 0.27 * len(measures) + 0.1 * sum(len(m.name) > 32 for m in measures)
-        fig, ax = _figure(height)
-        y = list(range(len(measures)))[::-1]
-        ax.barh(y, [m.score for m in measures], color=colours, height=0.62)
-        averages = [m.averages.get("region", math.nan) for m in measures]
-        ax.scatter(averages, y, marker="|", s=150, linewidths=2, color=AVERAGE, zorder=3, label=legend)
-        for yy, m, avg in zip(y, measures, averages, strict=True):
-            right = m.score if math.isnan(avg) else max(m.score, avg)
-            ax.text(right + 0.18, yy, f"{m.score:.1f}", va="center", fontsize=8, color="#222222")
-        ax.set_yticks(y, [_wrap(m.name) for m in measures])
-        ax.set_xlim(0, 10.6)
-        ax.set_xticks(range(0, 11, 2))
-        ax.set_xlabel(xlabel)
-        ax.tick_params(axis="y", length=0)
-        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8, borderaxespad=0.1)
-        return _svg(fig)
-
-
-def _wrap(name: str, width: int = 32) -> str:
-    """Long indicator names on two lines, so they fit the label column."""
-    return textwrap.fill(name, width) if len(name) > width else name
-
-
-def _below(data: ReportData) -> bool:
-    """Criminality labels go under their points when criminality sits below resilience."""
-    return all(p.criminality <= p.resilience for p in data.trend)
+    wrapped = sum(len(m.name) > WRAP for m in measures)
+    tpl = _template(("bars", len(measures), wrapped), lambda: _build_bars(len(measures), wrapped))
+    y = tpl.parts["y"]
+    averages = [m.averages.get("region", math.nan) for m in measures]
+    for bar, measure, colour in zip(tpl.parts["bars"], measures, colours, strict=True):
+        bar.set_width(measure.score)
+        bar.set_color(colour)
+    tpl.parts["marks"].set_offsets(np.column_stack([averages, y]))
+    for text, yy, m, avg in zip(tpl.parts["values"], y, measures, averages, strict=True):
+        right = m.score if math.isnan(avg) else max(m.score, avg)
+        text.set_position((right + 0.18, yy))
+        text.set_text(f"{m.score:.1f}")
+    tpl.ax.set_yticks(y, [_wrap(m.name) for m in measures])
+    tpl.ax.set_xlabel(xlabel)
+    tpl.parts["legend"].get_texts()[0].set_text(legend)
+    return _svg(tpl.fig)
 
 
 def markets_chart(data: ReportData) -> str:
@@ -123,100 +175,140 @@ def resilience_chart(data: ReportData) -> str:
     )
 
 
-def trend_chart(data: ReportData) -> str:
-    with rc_context(STYLE):
-        fig, ax = _figure(2.6, left=0.6, right=1.7)
-        years = [p.edition for p in data.trend]
-        series = (
-            ("Criminality", [p.criminality for p in data.trend], CRIMINALITY, "-"),
-            ("Resilience", [p.resilience for p in data.trend], RESILIENCE, "-"),
-            ("World avg. criminality", [p.world_criminality for p in data.trend], CRIMINALITY, ":"),
-            ("World avg. resilience", [p.world_resilience for p in data.trend], RESILIENCE, ":"),
+# -- trend across editions -------------------------------------------------------------------
+TREND_SERIES = (
+    ("Criminality", CRIMINALITY, "-"),
+    ("Resilience", RESILIENCE, "-"),
+    ("World avg. criminality", CRIMINALITY, ":"),
+    ("World avg. resilience", RESILIENCE, ":"),
+)
+
+
+def _build_trend(n: int) -> _Template:
+    fig, ax = _figure(2.6, left=0.6, right=1.7)
+    lines, labels = [], []
+    for label, colour, style in TREND_SERIES:
+        solid = style == "-"
+        (line,) = ax.plot(
+            np.arange(n),
+            np.ones(n),
+            style,
+            color=colour,
+            marker="o" if solid else None,
+            markersize=4,
+            linewidth=1.8 if solid else 1.1,
+            label=label,
+            alpha=1 if solid else 0.8,
         )
-        for label, values, colour, style in series:
-            solid = style == "-"
-            ax.plot(
-                years,
-                values,
-                style,
-                color=colour,
-                marker="o" if solid else None,
-                markersize=4,
-                linewidth=1.8 if solid else 1.1,
-                label=label,
-                alpha=1 if solid else 0.8,
-            )
-            if solid:
-                below = colour == CRIMINALITY and _below(data)
-                for x, v in zip(years, values, strict=True):
+        lines.append(line)
+        if solid:
+            labels.append(
+                [
                     ax.annotate(
-                        f"{v:.2f}",
-                        (x, v),
+                        "",
+                        (0, 0),
                         textcoords="offset points",
-                        xytext=(0, -13 if below else 6),
+                        xytext=(0, 6),
                         ha="center",
                         fontsize=7.5,
                         color=colour,
                     )
-        ax.set_xticks(years, [str(y) for y in years])
-        ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
-        ax.set_ylim(1, 10)
-        ax.set_ylabel("Score")
-        ax.set_xlabel("Edition")
-        ax.grid(axis="y", color=GRID, linewidth=0.6)
-        ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False, fontsize=8)
-        return _svg(fig)
+                    for _ in range(n)
+                ]
+            )
+    ax.set_ylim(1, 10)
+    ax.set_ylabel("Score")
+    ax.set_xlabel("Edition")
+    ax.grid(axis="y", color=GRID, linewidth=0.6)
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False, fontsize=8)
+    return _Template(fig, ax, {"lines": lines, "labels": labels})
+
+
+def trend_chart(data: ReportData) -> str:
+    points = data.trend
+    tpl = _template(("trend", len(points)), lambda: _build_trend(len(points)))
+    years = [p.edition for p in points]
+    series = (
+        [p.criminality for p in points],
+        [p.resilience for p in points],
+        [p.world_criminality for p in points],
+        [p.world_resilience for p in points],
+    )
+    for line, values in zip(tpl.parts["lines"], series, strict=True):
+        line.set_data(years, values)
+    below = all(p.criminality <= p.resilience for p in points)  # criminality labels under its points
+    for row, values, under in zip(tpl.parts["labels"], series[:2], (below, False), strict=True):
+        for label, x, v in zip(row, years, values, strict=True):
+            label.xy = (x, v)
+            label.set_text(f"{v:.2f}")
+            label.set_position((0, -13 if under else 6))
+    tpl.ax.set_xticks(years, [str(y) for y in years])
+    tpl.ax.set_xlim(min(years) - 0.6, max(years) + 0.6)
+    return _svg(tpl.fig)
+
+
+# -- rank intervals --------------------------------------------------------------------------
+def _build_intervals(n: int) -> _Template:
+    fig, ax = _figure(1.55, left=1.1, bottom=0.5, top=0.15)
+    parts: dict[str, Any] = {"bands": [], "dots": [], "labels": []}
+    for yy, colour in ((1, CRIMINALITY), (0, RESILIENCE)):
+        parts["bands"].append(
+            ax.plot([1, 1], [yy, yy], color=colour, linewidth=7, alpha=0.3, solid_capstyle="butt")[0]
+        )
+        parts["dots"].append(ax.plot([1], [yy], "o", color=colour, markersize=6)[0])
+        parts["labels"].append(
+            ax.annotate("", (1, yy), textcoords="offset points", xytext=(8, -3), fontsize=8, color=INK)
+        )
+    ax.set_yticks([1, 0], ["Criminality", "Resilience"])
+    ax.set_ylim(-0.6, 1.6)
+    ax.set_xlim(1, n + max(30, n * 0.2))
+    ax.set_xticks([1, *range(25, n + 1, 25)])
+    ax.tick_params(axis="y", length=0)
+    return _Template(fig, ax, parts)
 
 
 def intervals_chart(data: ReportData) -> str:
-    with rc_context(STYLE):
-        fig, ax = _figure(1.55, left=1.1, bottom=0.5, top=0.15)
-        n = data.counts["world"]
-        rows = [
-            ("Criminality", data.intervals.get("criminality"), CRIMINALITY),
-            ("Resilience", data.intervals.get("resilience"), RESILIENCE),
-        ]
-        for yy, (_, interval, colour) in zip((1, 0), rows, strict=True):
-            if interval is None:
-                continue
-            ax.plot(
-                [interval.low, interval.high],
-                [yy, yy],
-                color=colour,
-                linewidth=7,
-                alpha=0.3,
-                solid_capstyle="butt",
-            )
-            ax.plot([interval.rank], [yy], "o", color=colour, markersize=6)
-            ax.annotate(
-                f"{interval.rank} (90%: {interval.low}–{interval.high})",
-                (interval.high, yy),
-                textcoords="offset points",
-                xytext=(8, -3),
-                fontsize=8,
-                color="#222222",
-            )
-        ax.set_yticks([1, 0], [r[0] for r in rows])
-        ax.set_ylim(-0.6, 1.6)
-        ax.set_xlim(1, n + max(30, n * 0.2))
-        ticks = [1, *range(25, n + 1, 25)]
-        ax.set_xticks(ticks)
-        ax.set_xlabel(f"World rank of {n} (dot: published rank; band: 90% interval of {data.draws:,} draws)")
-        ax.tick_params(axis="y", length=0)
-        return _svg(fig)
+    n = data.counts["world"]
+    tpl = _template(("intervals", n), lambda: _build_intervals(n))
+    rows = (data.intervals.get("criminality"), data.intervals.get("resilience"))
+    for band, dot, label, interval, yy in zip(
+        tpl.parts["bands"], tpl.parts["dots"], tpl.parts["labels"], rows, (1, 0), strict=True
+    ):
+        shown = interval is not None
+        for artist in (band, dot, label):
+            artist.set_visible(shown)
+        if interval is None:
+            continue
+        band.set_data([interval.low, interval.high], [yy, yy])
+        dot.set_data([interval.rank], [yy])
+        label.xy = (interval.high, yy)
+        label.set_text(f"{interval.rank} (90%: {interval.low}–{interval.high})")
+    tpl.ax.set_xlabel(f"World rank of {n} (dot: published rank; band: 90% interval of {data.draws:,} draws)")
+    return _svg(tpl.fig)
 
 
+# -- group reports ---------------------------------------------------------------------------
 def group_chart(group: GroupReportData) -> str:
-    """Criminality and resilience side by side for every country of a group."""
-    with rc_context(STYLE):
+    """Criminality and resilience side by side for every country of a group (drawn afresh)."""
+    with _LOCK, _style():
         countries = sorted(group.countries, key=lambda d: -d.aggregates["criminality"].score)
         height = 0.9 + 0.42 * len(countries)
         fig, ax = _figure(height, left=1.9)
-        y = [float(i) for i in range(len(countries))][::-1]
-        crim = [d.aggregates["criminality"].score for d in countries]
-        res = [d.aggregates["resilience"].score for d in countries]
-        ax.barh([v + 0.2 for v in y], crim, height=0.38, color=CRIMINALITY, label="Criminality")
-        ax.barh([v - 0.2 for v in y], res, height=0.38, color=RESILIENCE, label="Resilience")
+        y = np.arange(len(countries))[::-1].astype(float)
+        ax.barh(
+            y + 0.2,
+            [d.aggregates["criminality"].score for d in countries],
+            height=0.38,
+            color=CRIMINALITY,
+            label="Criminality",
+        )
+        ax.barh(
+            y - 0.2,
+            [d.aggregates["resilience"].score for d in countries],
+            height=0.38,
+            color=RESILIENCE,
+            label="Resilience",
+        )
         ax.set_yticks(y, [d.country for d in countries])
         ax.set_xlim(0, 10)
         ax.set_xlabel("Score (1–10)")
@@ -232,7 +324,7 @@ def group_chart(group: GroupReportData) -> str:
         return _svg(fig)
 
 
-COUNTRY_CHARTS: dict[str, Chart] = {
+COUNTRY_CHARTS: dict[str, Callable[[ReportData], str]] = {
     "intervals": intervals_chart,
     "markets": markets_chart,
     "resilience": resilience_chart,
