@@ -32,6 +32,12 @@ def country_mentions(lex: Lexicon, text: str, low: str) -> list[Mention]:
     return found
 
 
+def outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions not inside a longer span ("America" in "South America")."""
+    return [m for m in mentions if not any(
+        a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in spans)]
+
+
 def detect_subject(
     lex: Lexicon, low: str, mentions: list[Mention], title_end: int
 ) -> tuple[str | None, float]:
@@ -58,6 +64,8 @@ def _weight(lex: Lexicon, low: str, m: Mention, title_end: int, cfg: dict) -> fl
         weight *= float(cfg["lead_factor"])
     if m.kind != "place" and lex.head_after.match(low, m.end):
         weight *= float(cfg["actor_factor"])
+    elif m.kind == "name" and lex.cues["institution"].match(low, m.end):
+        weight *= float(cfg["institution_factor"])
     before = low[max(0, m.start - 10) : m.start]
     if before.endswith(("from ", " to ", "with ", "into ", "from the ", "with the ")):
         weight *= float(cfg["from_factor"])

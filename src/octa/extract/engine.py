@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from octa.extract.countries import Mention, country_mentions, detect_subject
+from octa.extract.countries import Mention, country_mentions, detect_subject, outside
 from octa.extract.lexicon import Hit, Lexicon, get_lexicon
 from octa.extract.model import EvidenceItem, Extraction
 from octa.extract.resilience import resilience_items
@@ -97,12 +97,13 @@ def extract(text: str, subject: str | None = None, lexicon: Lexicon | None = Non
     lex = lexicon or get_lexicon()
     low = fold(text)
     spans = sentences(text)
-    mentions = country_mentions(lex, text, low)
+    hits = lex.scanner.scan(low)
+    regions = [(h.start, h.end) for h in hits.get("region", ())]
+    mentions = outside(country_mentions(lex, text, low), regions)
     confidence = 1.0
     if subject is None:
         title_end = spans[0][1] if spans else 0
         subject, confidence = detect_subject(lex, low, mentions, title_end)
-    hits = lex.scanner.scan(low)
     doc = Doc(text, low, subject, spans, [s for s, _ in spans], mentions, hits)
     sents = _analyse(lex, doc)
     items = _items(lex, doc, sents)

@@ -38,7 +38,7 @@ RESILIENCE = (
 CUE_KEYS = (
     "negation", "negation_phrase", "negation_backward", "hedge", "ended", "ended_cancel",
     "question", "collaboration", "complicity", "speech", "abroad", "movement", "not_location",
-    "anaphor", "clause_boundary", "here",
+    "anaphor", "clause_boundary", "here", "institution",
 )
 
 
@@ -60,7 +60,7 @@ class NamedGroup:
 Entries = list[tuple[str, list[str]]]  # (label, patterns)
 
 #: cues tried only at one place of a sentence, never scanned over the whole text
-LOCAL_CUES = ("question", "anaphor", "speech", "ended_cancel", "not_location")
+LOCAL_CUES = ("question", "anaphor", "speech", "ended_cancel", "not_location", "institution")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,34 @@
+"""Links: actor to market, collaboration, infiltration of the state."""
+
+from .conftest import links, record
+
+
+def test_actor_market_link_in_one_sentence():
+    rec = record("Biker gangs dominate the methamphetamine trade in Auckland.", "NZ")
+    assert ("mafia-style-groups", "synthetic-drug-trade") in links(rec)
+
+
+def test_collaboration_with_foreign_partner():
+    rec = record("Local clans work with Colombian brokers to move cocaine through Durban.",
+                 "ZA")
+    got = links(rec)
+    assert ("foreign:CO", "with:mafia-style-groups") in got
+    assert ("foreign:CO", "cocaine-trade") in got
+
+
+def test_infiltration_of_the_state():
+    rec = record("The cartels have corrupted mayors and police commanders across Guerrero.",
+                 "MX")
+    assert ("mafia-style-groups", "with:state-embedded-actors") in links(rec)
+
+
+def test_anaphoric_sentence_borrows_the_previous_actor():
+    rec = record("A crime family from Sofia was convicted last month. "
+                 "It imported heroin hidden in lorries.", "BG")
+    assert ("mafia-style-groups", "heroin-trade") in links(rec)
+
+
+def test_negated_link_is_dropped():
+    rec = record("Street gangs sell cannabis. There is no sign that the gangs trade "
+                 "firearms.", "JM")
+    assert ("mafia-style-groups", "arms-trafficking") not in links(rec)
