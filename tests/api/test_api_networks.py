@@ -12,8 +12,11 @@ NETWORKS = Path(__file__).parent.parent / "data" / "networks"
 def import_montagna(client: TestClient) -> dict:  # type: ignore[type-arg]
     path = NETWORKS / "Montagna_meetings_edgelist.csv"
     with path.open("rb") as handle:
-        response = client.post("/api/v1/networks", files={"file": (path.name, handle)},
-                               data={"name": "Montagna meetings", "country": "IT"})
+        response = client.post(
+            "/api/v1/networks",
+            files={"file": (path.name, handle)},
+            data={"name": "Montagna meetings", "country": "IT"},
+        )
     assert response.status_code == 201, response.text
     return response.json()  # type: ignore[no-any-return]
 
@@ -27,8 +30,9 @@ def test_import_list_metrics_attack_delete(client: TestClient) -> None:
     metrics = client.get(f"/api/v1/networks/{summary['id']}/metrics").json()
     assert metrics["graph"]["nodes"] == summary["nodes"]
     assert {"node", "degree", "betweenness"} <= set(metrics["nodes"][0])
-    attack = client.get(f"/api/v1/networks/{summary['id']}/attack",
-                        params={"strategy": ["degree", "random"], "steps": 5}).json()
+    attack = client.get(
+        f"/api/v1/networks/{summary['id']}/attack", params={"strategy": ["degree", "random"], "steps": 5}
+    ).json()
     assert set(attack["curves"]) == {"degree", "random"}
     degree = attack["curves"]["degree"]
     assert len(degree) == 6 and degree[0]["lcc_fraction"] == 1.0
@@ -40,8 +44,9 @@ def test_import_list_metrics_attack_delete(client: TestClient) -> None:
 def test_duplicate_name_and_bad_file_are_422(client: TestClient) -> None:
     import_montagna(client)
     path = NETWORKS / "Montagna_meetings_edgelist.csv"
-    again = client.post("/api/v1/networks", files={"file": (path.name, path.read_bytes())},
-                        data={"name": "Montagna meetings"})
+    again = client.post(
+        "/api/v1/networks", files={"file": (path.name, path.read_bytes())}, data={"name": "Montagna meetings"}
+    )
     assert again.status_code == 422
     bad = client.post("/api/v1/networks", files={"file": ("x.exe", b"MZ")})
     assert bad.status_code == 422

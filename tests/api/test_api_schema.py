@@ -45,8 +45,13 @@ def test_api_conforms_and_never_fails(api_schema) -> None:  # type: ignore[no-un
     for operation in ops:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
         def run(case) -> None:  # type: ignore[no-untyped-def]
             case.call_and_validate(checks=CHECKS)
 

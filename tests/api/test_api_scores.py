@@ -85,10 +85,16 @@ def test_editions_and_indicators(client: TestClient) -> None:
 def test_scores_filters(client: TestClient) -> None:
     body = client.get("/api/v1/scores", params={"country": "BE", "indicator": "cocaine-trade"}).json()
     assert body["total"] == 1
-    assert body["items"][0] == {"edition": 2025, "iso3": "BEL", "measure": "cocaine-trade",
-                                "kind": "indicator", "value": 8.0}
-    regional = client.get("/api/v1/scores", params={"region": "Western Europe", "indicator": "criminality",
-                                                    "limit": 1000}).json()
+    assert body["items"][0] == {
+        "edition": 2025,
+        "iso3": "BEL",
+        "measure": "cocaine-trade",
+        "kind": "indicator",
+        "value": 8.0,
+    }
+    regional = client.get(
+        "/api/v1/scores", params={"region": "Western Europe", "indicator": "criminality", "limit": 1000}
+    ).json()
     assert regional["total"] == len(regional["items"]) >= 5
     assert all(row["kind"] == "aggregate" for row in regional["items"])
 

@@ -14,10 +14,24 @@ from octa.web.worldmap import world_map
 NETWORKS = Path(__file__).parent.parent / "data" / "networks"
 
 
-@pytest.mark.parametrize("path", ["/", "/?measure=resilience&edition=2021", "/?measure=cocaine-trade",
-                                  "/rankings", "/rankings?continent=Africa&by=resilience", "/countries/BEL",
-                                  "/countries/BEL?edition=2021", "/compare?c=BE&c=NL", "/evidence",
-                                  "/evidence?q=cocaine", "/documents", "/networks", "/docs"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/?measure=resilience&edition=2021",
+        "/?measure=cocaine-trade",
+        "/rankings",
+        "/rankings?continent=Africa&by=resilience",
+        "/countries/BEL",
+        "/countries/BEL?edition=2021",
+        "/compare?c=BE&c=NL",
+        "/evidence",
+        "/evidence?q=cocaine",
+        "/documents",
+        "/networks",
+        "/docs",
+    ],
+)
 def test_pages_render(web: TestClient, path: str) -> None:
     response = web.get(path)
     assert response.status_code == 200, response.text[:500]
@@ -48,7 +62,9 @@ def test_map_edition_and_measure_switch(web: TestClient) -> None:
     older = web.get("/", params={"edition": 2021}).text
     assert 'data-edition="2025"' in latest and 'data-edition="2021"' in older
     fill = re.compile(r'fill="(#[0-9a-f]{6})" data-iso3="BEL"')
-    assert fill.search(web.get("/", params={"measure": "resilience"}).text).group(1) != fill.search(latest).group(1)
+    assert fill.search(web.get("/", params={"measure": "resilience"}).text).group(1) != fill.search(
+        latest
+    ).group(1)
 
 
 def test_unknown_measure_or_country_is_an_error_page(web: TestClient) -> None:
@@ -78,8 +94,12 @@ def test_compare_caps_at_five(web: TestClient) -> None:
 
 def test_upload_form_review_and_evidence_search(web: TestClient) -> None:
     with HOSTILE_HTML.open("rb") as handle:
-        response = web.post("/documents", files={"file": ("report.html", handle)},
-                            data={"country": "Belgium", "grade": "b2"}, follow_redirects=False)
+        response = web.post(
+            "/documents",
+            files={"file": ("report.html", handle)},
+            data={"country": "Belgium", "grade": "b2"},
+            follow_redirects=False,
+        )
     assert response.status_code == 303
     job_id = response.headers["location"].split("job=")[1]
     job = web.app.state.octa.jobs.wait(job_id)  # type: ignore[attr-defined]
@@ -97,8 +117,12 @@ def test_upload_form_review_and_evidence_search(web: TestClient) -> None:
 
 def test_network_pages(web: TestClient) -> None:
     path = NETWORKS / "Montagna_meetings_edgelist.csv"
-    response = web.post("/networks", files={"file": (path.name, path.read_bytes())}, data={"name": "Montagna"},
-                        follow_redirects=False)
+    response = web.post(
+        "/networks",
+        files={"file": (path.name, path.read_bytes())},
+        data={"name": "Montagna"},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     html = web.get(response.headers["location"]).text
     assert "Key players" in html and 'id="network-data"' in html and "<polyline" in html

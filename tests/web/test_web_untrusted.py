@@ -13,8 +13,11 @@ from fastapi.testclient import TestClient
 
 from octa.web.render import highlight
 
-ACTIVE = re.compile(r"<script(?![^>]*(?:src=\"/static/|type=\"application/json\"))|<(?:img|svg)[^>]*\son\w+=|"
-                    r"javascript:", re.IGNORECASE)
+ACTIVE = re.compile(
+    r"<script(?![^>]*(?:src=\"/static/|type=\"application/json\"))|<(?:img|svg)[^>]*\son\w+=|"
+    r"javascript:",
+    re.IGNORECASE,
+)
 
 
 def payload_free(html: str) -> bool:
@@ -31,10 +34,21 @@ def test_hostile_document_is_escaped_everywhere(web: TestClient) -> None:
     assert job["status"] == "done", job
     document_id = job["result"]["documents"][0]
     items = web.get("/api/v1/evidence", params={"document": document_id, "limit": 100}).json()["items"]
-    assert any("<script>" in i["sentence"] or "onerror" in i["sentence"] for i in items), "payload not extracted"
+    assert any("<script>" in i["sentence"] or "onerror" in i["sentence"] for i in items), (
+        "payload not extracted"
+    )
     web.post(f"/api/v1/evidence/{items[0]['id']}/status", json={"status": "accepted"})
-    pages = ["/", "/countries/BEL", "/evidence", "/evidence?q=cocaine", "/evidence?q=script",
-             "/evidence?q=onerror", "/documents", f"/documents/{document_id}", "/compare?c=BE"]
+    pages = [
+        "/",
+        "/countries/BEL",
+        "/evidence",
+        "/evidence?q=cocaine",
+        "/evidence?q=script",
+        "/evidence?q=onerror",
+        "/documents",
+        f"/documents/{document_id}",
+        "/compare?c=BE",
+    ]
     for path in pages:
         html = web.get(path).text
         assert payload_free(html), path
@@ -44,8 +58,13 @@ def test_hostile_document_is_escaped_everywhere(web: TestClient) -> None:
     report = web.get("/api/v1/countries/BE/report", params={"format": "html"})
     if report.status_code == 200:
         assert payload_free(report.text)
-    for path in ["/api/v1/evidence?q=cocaine", f"/api/v1/documents/{document_id}", "/api/v1/countries/BE/actors",
-                 "/api/v1/documents", f"/api/v1/jobs/{job['id']}"]:
+    for path in [
+        "/api/v1/evidence?q=cocaine",
+        f"/api/v1/documents/{document_id}",
+        "/api/v1/countries/BE/actors",
+        "/api/v1/documents",
+        f"/api/v1/jobs/{job['id']}",
+    ]:
         response = web.get(path)
         assert response.headers["content-type"].startswith("application/json"), path
         assert response.headers["x-content-type-options"] == "nosniff"
