@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
@@ -19,7 +20,7 @@ from octa.ingest.extraction import Extracted
 from octa.ingest.grading import DEFAULT_GRADE, parse_grade
 from octa.ingest.prepare import Prepared
 from octa.store.db import Store
-from octa.store.models import CountryRow, DocumentRow, EvidenceRow
+from octa.store.models import CountryRow, DocumentRow, EvidenceRow, utcnow
 
 
 @dataclass
@@ -74,34 +75,37 @@ def write_results(session: Session, results: Sequence[Result]) -> Written:
     fresh = [(p, e) for p, e in results if p.hash not in stored]
     if not fresh:
         return Written(duplicates=len(results))
-    ids = dict(session.execute(
-        insert(DocumentRow).returning(DocumentRow.content_hash, DocumentRow.id),
-        [_document_row(p, e) for p, e in fresh],
+    # Core statements on the table, not the ORM bulk path: one executemany per chunk.
+    connection = session.connection()
+    now = utcnow()
+    ids = dict(connection.execute(
+        insert(DocumentRow.__table__).returning(DocumentRow.content_hash, DocumentRow.id),
+        [_document_row(p, e, now) for p, e in fresh],
     ).all())
-    rows = _evidence_rows(fresh, ids)
+    rows = _evidence_rows(fresh, ids, now)
     if rows:
-        session.execute(insert(EvidenceRow), rows)
+        connection.execute(insert(EvidenceRow.__table__), rows)
     return Written(documents=len(fresh), duplicates=len(results) - len(fresh), evidence=len(rows))
 
 
-def _document_row(prepared: Prepared, extracted: Extracted) -> dict[str, object]:
+def _document_row(prepared: Prepared, extracted: Extracted, now: datetime) -> dict[str, object]:
     meta = prepared.meta
     grade = parse_grade(meta.grade or DEFAULT_GRADE)
     return {
         "content_hash": prepared.hash, "title": meta.title, "source": meta.source, "url": meta.url,
         "published_on": meta.date, "language": meta.language, "reliability": grade.reliability,
         "credibility": grade.credibility, "iso3": extracted.subject, "path": prepared.path,
-        "media_type": prepared.media_type, "text": prepared.text,
+        "media_type": prepared.media_type, "text": prepared.text, "ingested_at": now,
     }
 
 
-def _evidence_rows(results: Sequence[Result], ids: dict[str, int]) -> list[dict[str, object]]:
+def _evidence_rows(results: Sequence[Result], ids: dict[str, int], now: datetime) -> list[dict[str, object]]:
     rows: dict[str, dict[str, object]] = {}
     for prepared, extracted in results:
         for draft in extracted.drafts:
             evidence_id = draft.evidence_id(prepared.hash)
             rows.setdefault(evidence_id, {
                 **draft.to_dict(), "id": evidence_id, "document_id": ids[prepared.hash],
-                "iso3": extracted.subject,
+                "iso3": extracted.subject, "status": "pending", "created_at": now,
             })
     return list(rows.values())
