@@ -82,6 +82,7 @@ class Doc:
     starts: list[int]
     mentions: list[Mention]
     hits: dict[str, list[Hit]]
+    per: list[dict[str, list[Hit]]] = field(default_factory=list)
 
     def bucket(self, hits: Iterable[Hit]) -> list[list[Hit]]:
         out: list[list[Hit]] = [[] for _ in self.spans]
@@ -90,6 +91,18 @@ class Doc:
             if i >= 0 and hit.start < self.spans[i][1]:
                 out[i].append(hit)
         return out
+
+    def by_sentence(self) -> list[dict[str, list[Hit]]]:
+        """Category → hits, for each sentence (computed once)."""
+        if not self.per:
+            self.per = [{} for _ in self.spans]
+            starts, spans, per = self.starts, self.spans, self.per
+            for cat, hits in self.hits.items():
+                for hit in hits:
+                    i = bisect_right(starts, hit.start) - 1
+                    if i >= 0 and hit.start < spans[i][1]:
+                        per[i].setdefault(cat, []).append(hit)
+        return self.per
 
 
 def extract(text: str, subject: str | None = None, lexicon: Lexicon | None = None) -> Extraction:
@@ -117,29 +130,32 @@ _FAMILY_ORDER = {"market": 0, "actor": 1, "origin": 2, "link": 3, "resilience": 
 
 
 def _analyse(lex: Lexicon, doc: Doc) -> list[Sent]:
-    hits = doc.hits
-    cats = ("market", "actor", "named", "region", "state", "private", *_SCANNED_CUES)
-    per = {cat: doc.bucket(hits.get(cat, ())) for cat in cats}
+    per = doc.by_sentence()
     taken = [(m.start, m.end) for m in doc.mentions]
-    per["region"] = doc.bucket(_outermost(
-        [h for h in hits.get("region", ()) if not any(a <= h.start < b for a, b in taken)]))
+    regions = doc.bucket(_outermost(
+        [h for h in doc.hits.get("region", ()) if not any(a <= h.start < b for a, b in taken)]))
     mention_hits = doc.bucket(Hit(m.kind, m.start, m.end) for m in doc.mentions)
     by_pos = {m.start: m for m in doc.mentions}
     sents = []
     for i, (start, end) in enumerate(doc.spans):
-        cue = {name: per[name][i] for name in _SCANNED_CUES}
+        got = per[i]
+        if not any(cat in got for cat in _CONTENT) and not mention_hits[i]:
+            sents.append(Sent(i, start, end, doc.text[start:end]))
+            continue
+        cue = {name: got.get(name, []) for name in _SCANNED_CUES}
         sent = _modality(lex, doc, i, start, end, cue)
         mentions = [by_pos[h.start] for h in mention_hits[i]]
         sent.abroad_from = _abroad(lex, doc, sent, cue, mentions)
         ctx = _Ctx(lex, doc, sent, mentions)
-        ctx.foreign(per["region"][i], per["named"][i])
-        ctx.domestic(per["actor"][i])
-        ctx.embedded(per["state"][i], per["private"][i])
-        sent.markets = [h for h in per["market"][i] if not sent.blocked(h.start)]
+        ctx.foreign(regions[i], got.get("named", []))
+        ctx.domestic(got.get("actor", []))
+        ctx.embedded(got.get("state", []), got.get("private", []))
+        sent.markets = [h for h in got.get("market", ()) if not sent.blocked(h.start)]
         sents.append(sent)
     return sents
 
 
+_CONTENT = ("market", "actor", "named", "region", "state", "private", "topic")
 _SCANNED_CUES = (
     "negation", "negation_phrase", "negation_backward", "hedge", "ended", "collaboration",
     "complicity", "abroad", "movement", "clause_boundary", "here",

@@ -28,15 +28,17 @@ _FLIP_REACH = 25
 
 def resilience_items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[EvidenceItem]:
     """One item per (sentence, indicator) the sentence evaluates."""
-    hits = doc.hits
-    topics = doc.bucket(_outermost(hits.get("topic", [])))
-    cues = doc.bucket(_outermost(hits.get("polarity", [])))
+    per = doc.by_sentence()
     conf = lex.thresholds["confidence"]
     items: list[EvidenceItem] = []
     for sent in sents:
+        topics = _outermost(per[sent.idx].get("topic", []))
+        if not topics:
+            continue
+        cues = _outermost(per[sent.idx].get("polarity", []))
         c = float(conf["hedged"] if sent.hedged else conf["asserted"])
         mod = "hedged" if sent.hedged else "asserted"
-        for label, polarity in _sentence(lex, doc, sent, topics[sent.idx], cues[sent.idx]).items():
+        for label, polarity in _sentence(lex, doc, sent, topics, cues).items():
             items.append(EvidenceItem("resilience", label, sent.text, sent.start, sent.end,
                                       c, mod, polarity=polarity))
     return items
