@@ -181,6 +181,7 @@ def bench_big(n: int, m: int, samples: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small graphs, a smoke test")
+    parser.add_argument("--only", default="1234", help="which parts to run, e.g. 34")
     args = parser.parse_args()
     if args.quick:
         bench_betweenness(1000, 5000)
@@ -188,10 +189,14 @@ def main() -> None:
         bench_louvain([2000])
         bench_big(20_000, 100_000, 32)
         return
-    bench_betweenness(5000, 25_000)
-    bench_attack(2000, 10_000, 50)
-    bench_louvain([5000, 20_000])
-    bench_big(200_000, 1_000_000, 64)
+    if "1" in args.only:
+        bench_betweenness(5000, 25_000)
+    if "2" in args.only:
+        bench_attack(2000, 10_000, 50)
+    if "3" in args.only:
+        bench_louvain([5000, 20_000])
+    if "4" in args.only:
+        bench_big(200_000, 1_000_000, 64)
 
 
 if __name__ == "__main__":

@@ -119,7 +119,7 @@ def import_(
     if as_json:
         print(json.dumps(summary, ensure_ascii=False))
         return
-    _print_pairs(summary, title=str(file))
+    _print_pairs(summary, title=file.name)
 
 
 @network_app.command("metrics")

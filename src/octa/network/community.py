@@ -110,12 +110,19 @@ def louvain(n: int, src: np.ndarray, dst: np.ndarray, wts: np.ndarray, *,
 
 
 def _local_moving(size: int, rows: np.ndarray, cols: np.ndarray, w: np.ndarray, k: np.ndarray,
-                  m2: float, resolution: float, rng: np.random.Generator) -> np.ndarray:
-    """Move nodes to the neighbouring community with the best modularity gain, in parallel."""
+                  m2: float, resolution: float, rng: np.random.Generator,
+                  min_gain: float = 1e-7) -> np.ndarray:
+    """Move nodes to the neighbouring community with the best modularity gain, in parallel.
+
+    Stops when no node gains, or when all possible moves together would add less than
+    `min_gain` modularity (networkx's Louvain threshold).
+    """
     c = np.arange(size)
     tot = k.copy()
     share = 0.5
     for _ in range(200):
+        if len(rows) == 0:
+            break
         keys = rows * size + c[cols]
         uniq, inverse = np.unique(keys, return_inverse=True)
         wsum = np.bincount(inverse, weights=w)
@@ -126,15 +133,19 @@ def _local_moving(size: int, rows: np.ndarray, cols: np.ndarray, w: np.ndarray, 
         gain = (wsum - own[node]
                 - resolution * k[node] * (tot[target] - tot[c[node]] + k[node]) / m2)
         gain[home] = -np.inf
-        order = np.lexsort((target, -gain, node))
-        first = order[np.r_[True, node[order][1:] != node[order][:-1]]]
+        # entries are sorted by (node, target): the best target of a node is the first maximum
+        # of its segment, i.e. the smallest community label among equal gains
+        starts = np.flatnonzero(np.r_[True, node[1:] != node[:-1]])
+        best = np.maximum.reduceat(gain, starts)
+        hit = np.flatnonzero(gain == np.repeat(best, np.diff(np.r_[starts, len(node)])))
+        first = hit[np.r_[True, node[hit][1:] != node[hit][:-1]]]
         best_node, best_target, best_gain = node[first], target[first], gain[first]
         movers = best_gain > 1e-12 * max(1.0, float(k.max())) / m2
         # two singletons joining each other at once would swap: only the lower label moves
         singleton = (np.bincount(c, minlength=size) == 1)
         swap = singleton[c[best_node]] & singleton[best_target] & (best_target > c[best_node])
         movers &= ~swap
-        if not movers.any():
+        if not movers.any() or 2.0 * float(best_gain[movers].sum()) / m2 < min_gain:
             break
         movers &= rng.random(len(movers)) < share
         if not movers.any():
