@@ -59,7 +59,7 @@ def _country_name(code: str) -> str:
 
 def actor_name(actor: str, names: dict[str, str]) -> str:
     if actor.startswith("foreign:"):
-        return f"{_country_name(actor[-2:].upper())} actors"
+        return f"actors from {_country_name(actor[-2:].upper())}"
     return names.get(actor, actor.replace("-", " "))
 
 

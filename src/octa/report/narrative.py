@@ -13,10 +13,20 @@ from collections.abc import Sequence
 
 from octa.report import config
 from octa.report.citations import Citations
-from octa.report.model import EvidenceItem, Fragment, GroupReportData, Measure, Paragraph, ReportData, Section
+from octa.report.model import (
+    EvidenceItem,
+    Fragment,
+    GroupReportData,
+    Measure,
+    Paragraph,
+    ReportData,
+    Section,
+    Sentence,
+)
 from octa.report.text import compare, lower_name, ordinal, plural, say, score
 
 QUOTE_LIMIT = 240
+QUOTE_MIN_WORDS = 6
 SECTION_TITLES = {
     "summary": "Headline",
     "markets": "Criminal markets",
@@ -61,6 +71,8 @@ class _Writer:
 
     def __init__(self, data: ReportData, cites: Citations) -> None:
         self.data, self.cites = data, cites
+        #: Sentences already quoted, so no quotation appears twice in one report.
+        self.quoted: set[str] = set()
 
     def seed(self, section: str) -> str:
         return f"{self.data.iso3}|{section}"
@@ -196,15 +208,32 @@ class _Writer:
                     verb_s="s" if n == 1 else "",
                 )
             )
-            out.append(self._quote(seed + measure.id, measure.evidence[0]))
+            item = self._quotable(measure.evidence)
+            if item is not None:
+                out.append(self._quote(seed + measure.id, item))
         return out
 
-    def _quote(self, seed: str, item: EvidenceItem) -> object:
+    def _quotable(self, items: list[EvidenceItem]) -> EvidenceItem | None:
+        """The most informative sentence not quoted yet: a full sentence, not a document title."""
+        fresh = [
+            i
+            for i in items
+            if i.sentence not in self.quoted
+            and i.sentence.strip() != i.title.strip()
+            and len(i.sentence.split()) >= QUOTE_MIN_WORDS
+        ]
+        if not fresh:
+            return None
+        best = max(fresh, key=lambda i: (i.confidence, i.modality == "asserted", -abs(len(i.sentence) - 160)))
+        self.quoted.add(best.sentence)
+        return best
+
+    def _quote(self, seed: str, item: EvidenceItem) -> Sentence:
         lead = say(seed, "evidence_quote")
         text = item.sentence if len(item.sentence) <= QUOTE_LIMIT else item.sentence[: QUOTE_LIMIT - 1] + "…"
-        hedge = " (a hedged statement)" if item.modality not in ("asserted", "fact", "") else ""
+        hedge = " (a hedged statement)" if item.modality == "hedged" else ""
         quote = Fragment(text, self.cites.cite([item]), quote=True)
-        return type(lead)((*lead.fragments, Fragment(" "), quote, Fragment(hedge + ".")))
+        return Sentence((*lead.fragments, Fragment(" "), quote, Fragment(hedge + ".")))
 
     def _disagreements(self, seed: str, ranked: list[Measure]) -> Paragraph:
         low, high = config.threshold("evidence_but_low"), config.threshold("high_without_evidence")
