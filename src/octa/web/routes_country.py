@@ -48,6 +48,12 @@ def pillars(detail: dict[str, Any], framework: Any, previous: dict[str, Any] | N
     ]
 
 
+@router.get("/go")
+def go(country: Annotated[str, Query(min_length=1, max_length=100)]) -> RedirectResponse:
+    """The top bar's country box: a name or code straight to its page (unknown: a 404 page)."""
+    return RedirectResponse(f"/countries/{get_country(country).iso3}", status_code=303)
+
+
 @router.get("/countries/{code}", response_class=HTMLResponse)
 def country_page(
     request: Request,
@@ -65,7 +71,7 @@ def country_page(
     assessment = assessor.edition(detail["edition"])
     change = detail.get("change")
     previous = country_detail(context, session, country.iso3, change["from"]) if change else None
-    total, items = evidence.search(session, evidence.EvidenceFilter(iso3=country.iso3), 20, 0)
+    total, items = evidence.search(session, evidence.EvidenceFilter(iso3=country.iso3), 10, 0)
     return page(
         request,
         "country.html",

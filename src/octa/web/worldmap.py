@@ -64,6 +64,52 @@ def _ring(arcs: list[list[tuple[float, float]]], indices: list[int]) -> list[tup
     return points
 
 
+Ring = list[tuple[float, float]]
+
+
+def _unwrap(ring: Ring) -> Ring:
+    """Make longitudes continuous: a ring crossing the antimeridian jumps by 360° otherwise."""
+    out = [ring[0]]
+    for lon, lat in ring[1:]:
+        previous = out[-1][0]
+        while lon - previous > 180:
+            lon -= 360
+        while lon - previous < -180:
+            lon += 360
+        out.append((lon, lat))
+    return out
+
+
+def _clip(ring: Ring, edge: float, keep_below: bool) -> Ring:
+    """Sutherland–Hodgman against the meridian `edge` (keeps lon <= edge or lon >= edge)."""
+
+    def inside(point: tuple[float, float]) -> bool:
+        return point[0] <= edge if keep_below else point[0] >= edge
+
+    out: Ring = []
+    for i, current in enumerate(ring):
+        previous = ring[i - 1]
+        if inside(current) != inside(previous):
+            t = (edge - previous[0]) / (current[0] - previous[0])
+            out.append((edge, previous[1] + t * (current[1] - previous[1])))
+        if inside(current):
+            out.append(current)
+    return out
+
+
+def split_antimeridian(ring: Ring) -> list[Ring]:
+    """A ring as one or two rings that each stay within -180..180 (Russia, Fiji)."""
+    ring = _unwrap(ring)
+    lons = [p[0] for p in ring]
+    if min(lons) >= -180 and max(lons) <= 180:
+        return [ring]
+    edge = 180.0 if max(lons) > 180 else -180.0
+    shift = -360.0 if edge > 0 else 360.0
+    near = _clip(ring, edge, keep_below=edge > 0)
+    far = [(lon + shift, lat) for lon, lat in _clip(ring, edge, keep_below=edge < 0)]
+    return [r for r in (near, far) if len(r) >= 3]
+
+
 def _path(rings: list[list[tuple[float, float]]], scale: float, xoff: float, yoff: float) -> str:
     parts = []
     for ring in rings:
@@ -101,7 +147,12 @@ def build(topojson: Path, out: Path = MAP_FILE) -> dict[str, Any]:
         if iso3 is None or geometry.get("id") in SKIPPED:
             continue
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        rings = [_ring(arcs, ring) for polygon in polygons for ring in polygon]
+        rings = [
+            piece
+            for polygon in polygons
+            for ring in polygon
+            for piece in split_antimeridian(_ring(arcs, ring))
+        ]
         shapes[iso3] = shapes.get(iso3, "") + _path(rings, scale, WIDTH / 2, top)
     data = {"width": WIDTH, "height": height, "attribution": ATTRIBUTION, "shapes": shapes}
     out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True), encoding="utf-8")

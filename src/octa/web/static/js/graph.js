@@ -36,7 +36,7 @@
         {selector: ".faded", style: {opacity: 0.12}}
       ],
       layout: {name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 60},
-      wheelSensitivity: 0.3
+      maxZoom: 3, minZoom: 0.1
     });
     highlightOnTap(cy);
     container.setAttribute("data-ready", "1");
@@ -64,7 +64,8 @@
         {selector: "edge.undirected", style: {"target-arrow-shape": "none", "line-style": "dashed"}},
         {selector: ".faded", style: {opacity: 0.12}}
       ],
-      layout: {name: "cose", animate: false}
+      layout: {name: "cose", animate: false, padding: 20},
+      maxZoom: 1.6, minZoom: 0.2
     });
     highlightOnTap(cy);
     container.setAttribute("data-ready", "1");

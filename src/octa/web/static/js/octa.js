@@ -21,7 +21,8 @@
       th.setAttribute("tabindex", "0");
       function sort() {
         var numeric = th.getAttribute("data-type") === "num";
-        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        var current = th.getAttribute("aria-sort");
+        var ascending = current ? current !== "ascending" : !numeric;  // numbers: largest first
         Array.prototype.forEach.call(headers, function (h) { h.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var body = table.tBodies[0];
