@@ -50,6 +50,9 @@ class Sent:
     anaphoric: bool = False
     collab: bool = False
     complicity: bool = False
+    knowing: bool = False
+    collab_strong: bool = False  # a collaboration cue other than a bare "with"
+    refers_back: bool = False  # "the drug", "the shipment": the market of an earlier sentence
     abroad_from: int | None = None
     negated: list[tuple[int, int]] = field(default_factory=list)
     bounds: list[int] = field(default_factory=list)
@@ -158,7 +161,7 @@ def _analyse(lex: Lexicon, doc: Doc) -> list[Sent]:
 _CONTENT = ("market", "actor", "named", "region", "state", "private", "topic")
 _SCANNED_CUES = (
     "negation", "negation_phrase", "negation_backward", "hedge", "ended", "collaboration",
-    "complicity", "abroad", "movement", "clause_boundary", "here",
+    "complicity", "knowing", "abroad", "movement", "clause_boundary", "here", "market_anaphor",
 )
 
 
@@ -191,6 +194,10 @@ def _modality(
         sent.negated.append((sent.clause_start(hit.start), hit.start))
     sent.collab = any(not sent.is_negated(h.start) for h in cue["collaboration"])
     sent.complicity = any(not sent.is_negated(h.start) for h in cue["complicity"])
+    sent.knowing = any(not sent.is_negated(h.start) for h in cue["knowing"])
+    sent.collab_strong = any(not sent.is_negated(h.start) and low[h.start : h.end] != "with"
+                             for h in cue["collaboration"])
+    sent.refers_back = any(not sent.is_negated(h.start) for h in cue["market_anaphor"])
     sent.ended = any(_ended(lex, doc, sent, h) for h in cue["ended"])
     return sent
 
@@ -247,11 +254,16 @@ class _Ctx:
         for hit in named:
             info = self.lex.named_info[hit.label]
             after = self.lex.head_after.match(self.doc.low, hit.end)
-            span = (hit.start, after.end() if after else hit.end)
+            span = (self._head_of(hit.start), after.end() if after else hit.end)
             if info.home is not None and info.home != self.doc.subject:
                 self.add(f"foreign:{info.home}", hit.start, span)
             else:
                 self.add(info.actor, hit.start, span)
+
+    def _head_of(self, start: int) -> int:
+        """Start of "clans of the" before a group name, or `start` itself."""
+        m = self.lex.head_of.search(self.doc.low, max(self.sent.start, start - 60), start)
+        return m.start() if m else start
 
     def _head_before(self, start: int) -> re.Match[str] | None:
         low = self.doc.low
@@ -267,7 +279,7 @@ class _Ctx:
         head = match.group(2) if after else match.group(1)
         if kind == "region" and head in lex.weak_heads:
             return
-        span = (start, after.end()) if after else (before.start(), end)  # type: ignore[union-attr]
+        span = (self._head_of(start), after.end()) if after else (before.start(), end)  # type: ignore[union-attr]
         if code is not None and code == self.doc.subject:
             domestic = lex.heads.get(head)
             self.sent.spans.append(span)
@@ -282,12 +294,12 @@ class _Ctx:
                 self.add(hit.label, hit.start)
 
     def embedded(self, state: list[Hit], private: list[Hit]) -> None:
-        if not self.sent.complicity:
-            return
-        for hit in state:
-            self.add(STATE, hit.start)
-        for hit in private:
-            self.add(PRIVATE, hit.start)
+        if self.sent.complicity:
+            for hit in state:
+                self.add(STATE, hit.start)
+        if self.sent.knowing:
+            for hit in private:
+                self.add(PRIVATE, hit.start)
 
 
 def _items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[EvidenceItem]:

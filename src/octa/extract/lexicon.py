@@ -37,8 +37,8 @@ RESILIENCE = (
 )
 CUE_KEYS = (
     "negation", "negation_phrase", "negation_backward", "hedge", "ended", "ended_cancel",
-    "question", "collaboration", "complicity", "speech", "abroad", "movement", "not_location",
-    "anaphor", "clause_boundary", "here", "institution",
+    "question", "collaboration", "complicity", "knowing", "speech", "abroad", "movement", "not_location",
+    "anaphor", "clause_boundary", "here", "institution", "market_anaphor",
 )
 
 
@@ -79,6 +79,7 @@ class Lexicon:
     weak_heads: frozenset[str]
     head_after: re.Pattern[str]
     head_before: re.Pattern[str]
+    head_of: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]
     defaults: dict[str, int]
     thresholds: dict[str, Any]
@@ -198,6 +199,12 @@ def _head_regexes(heads: dict[str, str | None]) -> tuple[re.Pattern[str], re.Pat
     return after, before
 
 
+def _head_of(heads: dict[str, str | None]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alt + r"|members|affiliates|structures)\s+of\s+(?:the\s+)?"
+                      r"(?:[\w'-]+\s+)?$")
+
+
 def _resilience(path: Path) -> tuple[Entries, Entries, dict[str, int]]:
     data = _read(path)
     general = _get(data, "general", dict, path)
@@ -256,6 +263,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     return Lexicon(
         countries=countries, country_forms=forms, country_names=names, named_info=named_info,
         heads=heads, weak_heads=weak, head_after=after, head_before=before,
+        head_of=_head_of(heads),
         cues={k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in cue_lists.items()},
         defaults=defaults, thresholds=thresholds, scanner=Scanner(scanned),
     )

@@ -31,14 +31,17 @@ def link_items(lex: Lexicon, sents: list[Sent]) -> list[EvidenceItem]:
         low = min(base, float(conf["carried"]))
         make = _maker(sent, items)
         markets = list(dict.fromkeys(h.label for h in sent.markets))
-        movers = crim + emb
-        if not crim and sent.anaphoric:
-            movers = carried + emb
-        for actor in movers:
+        near = float(conf["nearby"])
+        if not markets and sent.refers_back:
+            markets, base = _previous_markets(sents, i), min(base, near)
+        if sent.anaphoric and crim:
+            carried = [a for a in carried if a in CRIMINAL]
+        movers = crim + emb + (carried if sent.anaphoric else [])
+        for actor in dict.fromkeys(movers):
             for market in markets:
                 make(actor, market, None, base if actor in refs else low)
         if not markets:
-            _nearby(sents, i, crim, int(win["market_near"]), make, float(conf["nearby"]))
+            _nearby(sents, i, crim, int(win["market_near"]), make, near)
         _collaboration(sent, crim, carried, make, base, low)
         for e in emb:
             for actor in crim or carried:
@@ -51,6 +54,13 @@ def _carried(sents: list[Sent], i: int, back: int) -> list[str]:
         crim = [r.actor for r in sents[j].refs if _criminal(r.actor)]
         if crim:
             return crim
+    return []
+
+
+def _previous_markets(sents: list[Sent], i: int, back: int = 2) -> list[str]:
+    for j in range(i - 1, max(-1, i - 1 - back), -1):
+        if sents[j].markets:
+            return list(dict.fromkeys(h.label for h in sents[j].markets))
     return []
 
 
@@ -73,7 +83,7 @@ def _collaboration(sent, crim, carried, make, base, low) -> None:
     domestic = [a for a in crim if a in CRIMINAL]
     foreign = [a for a in crim if a.startswith("foreign")]
     confidence = base
-    if foreign and not domestic and sent.anaphoric:
+    if foreign and not domestic and (sent.anaphoric or sent.collab_strong):
         domestic, confidence = [a for a in carried if a in CRIMINAL], low
     for d in domestic:
         for f in foreign:
