@@ -137,10 +137,12 @@ def test_map_edition_switch_and_country_click(page, shots: Path) -> None:  # typ
 def test_upload_review_and_accept(page, shots: Path) -> None:  # type: ignore[no-untyped-def]
     page.goto("/documents")
     page.set_input_files("#upload-file", str(HOSTILE_HTML))
-    page.fill("input[name=country]", "BE")
-    page.fill("input[name=grade]", "B2")
+    page.fill("#upload-form input[name=country]", "BE")
+    page.fill("#upload-form input[name=grade]", "B2")
     page.click("#upload-button")
+    page.wait_for_url(re.compile(r"/documents\?job=[0-9a-f]+$"), timeout=60_000)
     page.wait_for_selector('#job[data-status="done"]', timeout=60_000)
+    assert page.locator("table.data tbody tr").count() == 1  # the list shows the new document
     page.screenshot(path=str(shots / "04-upload-done.png"))
     with page.expect_navigation():
         page.locator("#job-documents a").first.click()
@@ -164,9 +166,9 @@ def test_country_evidence_and_report_download(page, shots: Path) -> None:  # typ
     with page.expect_navigation():
         page.click("#all-evidence")
     assert page.locator("li.evidence").count() >= 1
-    page.fill("input[name=q]", "cocaine")
+    page.fill("main input[name=q]", "cocaine")
     with page.expect_navigation():
-        page.click("button.primary")
+        page.click("main button.primary")
     assert page.locator("mark").count() >= 1
     page.screenshot(path=str(shots / "07-evidence-search.png"), full_page=True)
 

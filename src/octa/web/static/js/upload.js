@@ -11,7 +11,8 @@
   function render(job) {
     box.hidden = false;
     bar.style.width = Math.round((job.progress || 0) * 100) + "%";
-    status.textContent = job.status + (job.message ? ": " + job.message : "") + (job.error ? " — " + job.error : "");
+    var message = job.message && job.message !== job.status ? ": " + job.message : "";
+    status.textContent = job.status + message + (job.error ? " — " + job.error : "");
     box.setAttribute("data-status", job.status);
     list.textContent = "";
     ((job.result && job.result.documents) || []).forEach(function (id) {
@@ -30,7 +31,11 @@
   function poll(id) {
     fetch("/api/v1/jobs/" + encodeURIComponent(id)).then(function (r) { return r.json(); }).then(function (job) {
       render(job);
-      if (job.status === "queued" || job.status === "running") setTimeout(function () { poll(id); }, 400);
+      if (job.status === "queued" || job.status === "running") {
+        setTimeout(function () { poll(id); }, 400);
+      } else if (job.status === "done" && !reloaded) {
+        location.replace("/documents?job=" + encodeURIComponent(id));  // refresh the document list
+      }
     });
   }
 
@@ -49,5 +54,6 @@
   });
 
   var existing = box.getAttribute("data-job");
-  if (existing) poll(existing);
+  var reloaded = Boolean(existing);
+  if (existing && box.getAttribute("data-status") !== "done") poll(existing);
 })();
