@@ -70,7 +70,8 @@ def read_network(
     if labels is not None:
         net = relabel(net, read_label_map(labels))
     if attributes is not None:
-        net = attach_attributes(net, read_attributes(attributes, id_column=attribute_id_column))
+        columns, table = read_attribute_table(attributes, id_column=attribute_id_column)
+        net = attach_attributes(net, table, columns)
     net.meta.setdefault("source_file", file.name)
     net.meta["input_format"] = fmt
     return net
@@ -118,7 +119,8 @@ def read_edgelist(
     """Whitespace, tab, comma or semicolon edge list `source target [weight]`, header optional.
 
     With a header, `columns` names the source, target and weight columns (a relation table such
-    as Madrid's); a blank cell in a named weight column means "no tie" and skips the row.
+    as Madrid's); a blank cell in a named weight column means "no tie" and skips the row (its
+    two people are still nodes, so period snapshots share one node set).
     """
     text = _read_text(path)
     delimiter = _sniff_delimiter(text)
@@ -142,14 +144,14 @@ def read_edgelist(
         u, v = row[src_i].strip(), row[dst_i].strip()
         if not u or not v:
             raise InvalidInput("blank node label", file=str(path), row=line)
+        nodes.setdefault(u, None)
+        nodes.setdefault(v, None)
         weight = 1.0
         if wt_i is not None and wt_i < len(row):
             cell = row[wt_i].strip()
             if cell == "" and named_weight:
-                continue
+                continue  # no tie in that column: both people stay, as isolates if need be
             weight = _number(cell, path, line, "weight")
-        nodes.setdefault(u, None)
-        nodes.setdefault(v, None)
         if u == v:
             loops += 1
             continue
@@ -371,6 +373,13 @@ def write_json(net: Network, path: str | Path) -> None:
 # -- attributes and labels ---------------------------------------------------------------------
 def read_attributes(path: str | Path, *, id_column: str | None = None) -> dict[str, dict[str, str]]:
     """Node attribute table (CSV with a header); the id is the first column unless named."""
+    return read_attribute_table(path, id_column=id_column)[1]
+
+
+def read_attribute_table(
+    path: str | Path, *, id_column: str | None = None
+) -> tuple[list[str], dict[str, dict[str, str]]]:
+    """The attribute column names (header order, id excluded) and the rows keyed by id."""
     file = Path(path)
     if not file.is_file():
         raise InvalidInput("no such attribute file", file=str(file))
@@ -393,14 +402,20 @@ def read_attributes(path: str | Path, *, id_column: str | None = None) -> dict[s
         values = {h or f"column{i}": c.strip() for i, (h, c) in enumerate(zip(header, row, strict=True))
                   if i != at and c.strip() != ""}
         table[row[at].strip()] = values
-    return table
+    names = [h or f"column{i}" for i, h in enumerate(header) if i != at]
+    return names, table
 
 
-def attach_attributes(net: Network, table: dict[str, dict[str, str]]) -> Network:
+def attach_attributes(net: Network, table: dict[str, dict[str, str]],
+                      columns: list[str] | None = None) -> Network:
     """Give each node its attribute row; unmatched rows and nodes are counted in `meta`."""
     attrs = {v: dict(table[v]) for v in net.nodes if v in table}
+    names: dict[str, None] = dict.fromkeys(net.meta.get("attribute_columns") or [])
+    names.update(dict.fromkeys(columns or []))
+    for row in table.values():
+        names.update(dict.fromkeys(row))
     meta = dict(net.meta, attribute_rows_unmatched=len(set(table) - set(net.nodes)),
-                nodes_without_attributes=net.n - len(attrs))
+                nodes_without_attributes=net.n - len(attrs), attribute_columns=list(names))
     merged = {v: {**net.attributes.get(v, {}), **attrs.get(v, {})} for v in net.nodes
               if v in attrs or v in net.attributes}
     return Network(list(net.nodes), list(net.edges), net.directed, merged, meta)

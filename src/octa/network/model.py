@@ -56,8 +56,8 @@ class Network:
         return src, dst, wts
 
     def attribute_names(self) -> list[str]:
-        """Every attribute name carried by at least one node, in first-seen order."""
-        names: dict[str, None] = {}
+        """Every attribute name: the attribute file's column order, then any others seen."""
+        names: dict[str, None] = dict.fromkeys(self.meta.get("attribute_columns") or [])
         for attrs in self.attributes.values():
             for key in attrs:
                 names.setdefault(key, None)
