@@ -46,7 +46,7 @@ class Sent:
     text: str
     hedged: bool = False
     question: bool = False
-    ended: bool = False
+    ended: list[tuple[int, int]] = field(default_factory=list)
     anaphoric: bool = False
     collab: bool = False
     complicity: bool = False
@@ -65,7 +65,9 @@ class Sent:
 
     def blocked(self, pos: int) -> bool:
         """A market or actor at `pos` gives no label (negated, ended, question or abroad)."""
-        if self.question or self.ended or self.is_negated(pos):
+        if self.question or self.is_negated(pos):
+            return True
+        if any(a <= pos < b for a, b in self.ended):
             return True
         return self.abroad_from is not None and pos >= self.abroad_from
 
@@ -198,7 +200,8 @@ def _modality(
     sent.collab_strong = any(not sent.is_negated(h.start) and low[h.start : h.end] != "with"
                              for h in cue["collaboration"])
     sent.refers_back = any(not sent.is_negated(h.start) for h in cue["market_anaphor"])
-    sent.ended = any(_ended(lex, doc, sent, h) for h in cue["ended"])
+    sent.ended = [(sent.clause_start(h.start), sent.clause_end(h.start))
+                  for h in cue["ended"] if _ended(lex, doc, sent, h)]
     return sent
 
 
@@ -279,13 +282,14 @@ class _Ctx:
         head = match.group(2) if after else match.group(1)
         if kind == "region" and head in lex.weak_heads:
             return
-        span = (self._head_of(start), after.end()) if after else (before.start(), end)  # type: ignore[union-attr]
         if code is not None and code == self.doc.subject:
+            span = (start, after.end()) if after else (before.start(), end)  # type: ignore[union-attr]
             domestic = lex.heads.get(head)
             self.sent.spans.append(span)
             if domestic is not None:
                 self.add(domestic, start)
             return
+        span = (self._head_of(start), after.end()) if after else (before.start(), end)  # type: ignore[union-attr]
         self.add(f"foreign:{code}" if code else FOREIGN, start, span)
 
     def domestic(self, hits: list[Hit]) -> None:

@@ -38,7 +38,7 @@ RESILIENCE = (
 CUE_KEYS = (
     "negation", "negation_phrase", "negation_backward", "hedge", "ended", "ended_cancel",
     "question", "collaboration", "complicity", "knowing", "speech", "abroad", "movement", "not_location",
-    "anaphor", "clause_boundary", "here", "institution", "market_anaphor",
+    "anaphor", "clause_boundary", "here", "institution", "market_anaphor", "imperative",
 )
 
 
@@ -60,7 +60,8 @@ class NamedGroup:
 Entries = list[tuple[str, list[str]]]  # (label, patterns)
 
 #: cues tried only at one place of a sentence, never scanned over the whole text
-LOCAL_CUES = ("question", "anaphor", "speech", "ended_cancel", "not_location", "institution")
+LOCAL_CUES = ("question", "anaphor", "speech", "ended_cancel", "not_location", "institution",
+              "imperative")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class Lexicon:
     head_of: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]
     defaults: dict[str, int]
+    fixed: frozenset[str]
     thresholds: dict[str, Any]
     scanner: Scanner
 
@@ -205,11 +207,11 @@ def _head_of(heads: dict[str, str | None]) -> re.Pattern[str]:
                       r"(?:[\w'-]+\s+)?$")
 
 
-def _resilience(path: Path) -> tuple[Entries, Entries, dict[str, int]]:
+def _resilience(path: Path) -> tuple[Entries, Entries, dict[str, int], frozenset[str]]:
     data = _read(path)
     general = _get(data, "general", dict, path)
     indicators = _get(data, "indicators", dict, path)
-    topics, cues, defaults = [], [], {}
+    topics, cues, defaults, fixed = [], [], {}, set()
     for label, spec in indicators.items():
         key = f"indicators.{label}"
         if label not in RESILIENCE or not isinstance(spec, dict):
@@ -222,10 +224,12 @@ def _resilience(path: Path) -> tuple[Entries, Entries, dict[str, int]]:
         if default not in (-1, 0, 1):
             raise _fail(path, f"{key}.default", "default must be -1, 0 or 1")
         defaults[label] = default
+        if spec.get("fixed"):
+            fixed.add(label)
     for sign in ("positive", "negative"):
         cues.append((sign[0], _patterns(general.get(sign), path, f"general.{sign}")))
     cues.append(("neg", _patterns(general.get("negators"), path, "general.negators")))
-    return topics, cues, defaults
+    return topics, cues, defaults, frozenset(fixed)
 
 
 def _entries(category: str, entries: Entries) -> list[tuple[str, str, str]]:
@@ -243,7 +247,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     cues_path = data_dir / "cues.yaml"
     cue_data = _read(cues_path)
     cue_lists = {k: _patterns(_get(cue_data, k, list, cues_path), cues_path, k) for k in CUE_KEYS}
-    topics, polarity, defaults = _resilience(data_dir / "resilience.yaml")
+    topics, polarity, defaults, fixed = _resilience(data_dir / "resilience.yaml")
     thresholds = _read(data_dir / "thresholds.yaml")
     for key in ("confidence", "subject", "windows", "resilience"):
         _get(thresholds, key, dict, data_dir / "thresholds.yaml")
@@ -265,7 +269,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         heads=heads, weak_heads=weak, head_after=after, head_before=before,
         head_of=_head_of(heads),
         cues={k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in cue_lists.items()},
-        defaults=defaults, thresholds=thresholds, scanner=Scanner(scanned),
+        defaults=defaults, fixed=fixed, thresholds=thresholds, scanner=Scanner(scanned),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -45,11 +46,16 @@ def resilience_items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[Evidence
 
 
 def _sentence(lex, doc, sent, topics: list[Hit], cues: list[Hit]) -> dict[str, int]:
+    topics = _topics(lex, doc, sent, topics)
+    guarded = _guard(sent, topics)
+    spans = {(t.start, t.end) for t in topics}
+    cues = [c for c in cues if c.label not in ("p", "n") or (c.start, c.end) not in spans]
+    scorer = _Scorer(lex, sent, guarded, cues)
     found: dict[str, int] = {}
-    for hit in _topics(lex, doc, sent, topics):
+    for hit in guarded:
         if hit.label in found:
             continue
-        polarity = _polarity(lex, sent, hit, cues)
+        polarity = scorer.polarity(hit)
         if polarity is None or (sent.question and polarity >= 0):
             continue
         if hit.label == "territorial-integrity" and _elsewhere(doc, sent):
@@ -63,49 +69,84 @@ def _topics(lex: Lexicon, doc: Doc, sent: Sent, topics: list[Hit]) -> list[Hit]:
     return [h for h in topics if not speech.match(doc.low, h.end)]
 
 
-def _polarity(lex: Lexicon, sent: Sent, hit: Hit, cues: list[Hit]) -> int | None:
-    start, end = sent.clause_start(hit.start), sent.clause_end(hit.start)
-    pos, neg = _score(cues, hit.label, start, end)
-    if not pos and not neg:
-        pos, neg = _sentence_score(sent, cues, hit.label)
-    if not pos and not neg:
-        default = lex.defaults[hit.label]
-        return default or None
-    if pos == neg:
-        return 0
-    return 1 if pos > neg else -1
-
-
-def _sentence_score(sent: Sent, cues: list[Hit], label: str) -> tuple[float, float]:
-    edges = [sent.start, *sent.bounds, sent.end]
-    pos = neg = 0.0
-    for a, b in pairwise(edges):
-        head = sent.text[a - sent.start : a - sent.start + 12].lstrip(" ;:,—–-")
-        weight = 2.0 if head.startswith(_CONTRAST) else 1.0
-        p, n = _score(cues, label, a, b)
-        pos, neg = pos + weight * p, neg + weight * n
-    return pos, neg
-
-
-def _score(cues: list[Hit], label: str, start: int, end: int) -> tuple[int, int]:
-    inside = [c for c in cues if start <= c.start < end]
-    negators = [c.end for c in inside if c.label == "neg"]
-    pos = neg = 0
-    for cue in inside:
-        sign = _sign(cue.label, label)
-        if sign == 0:
+def _guard(sent: Sent, topics: list[Hit]) -> list[Hit]:
+    """Drop cooperation topics in clauses that are about criminals working together."""
+    crim = [r[1] for r in sent.refs if r[0] in _CRIMINAL or r[0].startswith("foreign")]
+    out = []
+    for hit in topics:
+        if hit.label == "international-cooperation" and _GENERIC.search(
+            sent.text, hit.start - sent.start, hit.end - sent.start) and any(
+            sent.clause_start(hit.start) <= pos < sent.clause_end(hit.start) for pos in crim
+        ):
             continue
-        flipped = any(cue.start - _FLIP_REACH <= e <= cue.start for e in negators)
-        if sign > 0:
-            pos, neg = (pos, neg + 1) if flipped else (pos + 1, neg)
-        elif not flipped:
-            neg += 1
-    return pos, neg
+        out.append(hit)
+    return out
 
 
-def _sign(cue: str, label: str) -> int:
+_CRIMINAL = ("mafia-style-groups", "criminal-networks")
+_GENERIC = re.compile(r"(?i)cooperat|co-operat|partner|together|joint|\bwith\b")
+
+
+class _Scorer:
+    """Polarity of each topic of one sentence from the cues nearest to it."""
+
+    def __init__(self, lex: Lexicon, sent: Sent, topics: list[Hit], cues: list[Hit]) -> None:
+        self.lex, self.sent, self.topics, self.cues = lex, sent, topics, cues
+        lead = sent.text[:40].lstrip(" -–•*0123456789.)").lower()
+        self.imperative = lex.cues["imperative"].match(lead) is not None
+        self.negators = [c.end for c in cues if c.label == "neg"]
+
+    def nearest(self, cue: Hit) -> set[str]:
+        def gap(t: Hit) -> int:
+            return max(t.start - cue.end, cue.start - t.end, 0)
+
+        best = min(gap(t) for t in self.topics)
+        return {t.label for t in self.topics if gap(t) == best}
+
+    def score(self, label: str, start: int, end: int) -> tuple[int, int]:
+        pos = neg = 0
+        fixed = label in self.lex.fixed
+        for cue in self.cues:
+            if not (start <= cue.start < end) or cue.label == "neg":
+                continue
+            sign = _sign(cue.label, label, fixed)
+            if sign == 0 or label not in self.nearest(cue):
+                continue
+            if sign > 0 and self.imperative and cue.label == "p":
+                sign = -1
+            flipped = any(cue.start - _FLIP_REACH <= e <= cue.start for e in self.negators)
+            if sign > 0:
+                pos, neg = (pos, neg + 1) if flipped else (pos + 1, neg)
+            elif not flipped:
+                neg += 1
+        return pos, neg
+
+    def polarity(self, hit: Hit) -> int | None:
+        sent = self.sent
+        pos, neg = self.score(hit.label, sent.clause_start(hit.start), sent.clause_end(hit.start))
+        if not pos and not neg:
+            pos, neg = self.sentence_score(hit.label)
+        if not pos and not neg:
+            return self.lex.defaults[hit.label] or None
+        if pos == neg:
+            return 0
+        return 1 if pos > neg else -1
+
+    def sentence_score(self, label: str) -> tuple[float, float]:
+        sent = self.sent
+        edges = [sent.start, *sent.bounds, sent.end]
+        pos = neg = 0.0
+        for a, b in pairwise(edges):
+            head = sent.text[a - sent.start : a - sent.start + 12].lstrip(" ;:,—–-")
+            weight = 2.0 if head.startswith(_CONTRAST) else 1.0
+            p, n = self.score(label, a, b)
+            pos, neg = pos + weight * p, neg + weight * n
+        return pos, neg
+
+
+def _sign(cue: str, label: str, fixed: bool) -> int:
     if cue in ("p", "n"):
-        return 1 if cue == "p" else -1
+        return 0 if fixed else (1 if cue == "p" else -1)
     if cue[2:] == label:
         return 1 if cue[0] == "p" else -1
     return 0
