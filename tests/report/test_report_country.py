@@ -181,3 +181,18 @@ def test_render_country_report_api(session_of: Session) -> None:
     html = render_country_report(session_of, "BEL", 2023, "html")
     md = render_country_report(session_of, "Belgium", edition=2023, fmt="md")
     assert isinstance(html, str) and isinstance(md, str) and "Belgium" in md
+
+
+def test_interval_matches_uncertainty_command(session_of: Session) -> None:
+    """The report's interval is the one `octa uncertainty` prints with its defaults."""
+    from octa.assessment import Assessor, rank_uncertainty
+
+    assessment = Assessor(session_of).edition(2023)
+    result = rank_uncertainty(assessment, draws=2000, seed=0)
+    n = assessment.iso3.index("BEL")
+    data = ReportBuilder(session_of).country("BE", 2023)
+    t = list(result.targets).index("criminality")
+    assert (data.intervals["criminality"].low, data.intervals["criminality"].high) == (
+        round(result.rank_low[t, n]),
+        round(result.rank_high[t, n]),
+    )

@@ -292,7 +292,7 @@ def group_chart(group: GroupReportData) -> str:
     """Criminality and resilience side by side for every country of a group (drawn afresh)."""
     with _LOCK, _style():
         countries = sorted(group.countries, key=lambda d: -d.aggregates["criminality"].score)
-        height = 0.9 + 0.42 * len(countries)
+        height = 0.8 + 0.3 * len(countries)
         fig, ax = _figure(height, left=1.9)
         y = np.arange(len(countries))[::-1].astype(float)
         ax.barh(
