@@ -20,13 +20,13 @@ class Mention(NamedTuple):
 def country_mentions(lex: Lexicon, text: str, low: str) -> list[Mention]:
     """Every country name, demonym and place of `text` (proper-noun case required)."""
     found = []
-    for m in lex.countries.finditer(low):
+    forms = lex.country_forms
+    for m in lex.countries.finditer(text):
         start, end = m.span()
-        form = lex.country_forms[m.group()]
-        if form.exact is not None:
-            if text[start:end] != form.exact:
-                continue
-        elif text[start:end] == low[start:end]:
+        if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            continue
+        form = forms[low[start:end]]
+        if form.exact is not None and text[start:end] != form.exact:
             continue
         found.append(Mention(form.code, form.kind, start, end))
     return found

@@ -217,8 +217,10 @@ def _abroad(
     low, subject = doc.low, doc.subject
     here = bool(cue["here"]) or any(
         m.code == subject and m.kind != "demonym" for m in mentions)
+    moving = cue["movement"]
     for m in mentions:
-        if m.code != subject and m.kind != "demonym" and low.startswith(", where", m.end):
+        if (m.code != subject and m.kind != "demonym" and low.startswith(", where", m.end)
+                and not any(h.start < m.start for h in moving)):
             return m.end
     if here or cue["movement"]:
         return None
@@ -275,6 +277,8 @@ class _Ctx:
     def _origin(self, code: str | None, start: int, end: int, kind: str) -> None:
         low, lex = self.doc.low, self.lex
         after = lex.head_after.match(low, end, self.sent.end)
+        if after is not None and not self.doc.text[after.start(2)].islower():
+            after = None  # "UK National Crime Agency": a proper name, not a group
         before = None if after else self._head_before(start)
         match = after or before
         if match is None:

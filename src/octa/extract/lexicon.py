@@ -49,6 +49,7 @@ class CountryForm:
     code: str
     kind: str
     exact: str | None  # the exact spelling required (acronyms like "US"), else None
+    written: str = ""  # the form as the data file writes it
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,17 +146,25 @@ def _country_forms(data: dict[str, Any], path: Path) -> tuple[dict[str, CountryF
             for value in values:
                 for surface in _plural(value) if kind == "demonym" else [value]:
                     exact = surface if len(surface) > 1 and surface.replace(".", "").isupper() else None
-                    forms[surface.lower()] = CountryForm(code, kind, exact)
+                    forms[surface.lower()] = CountryForm(code, kind, exact, surface)
     if len(names) < 194:
         raise _fail(path, "countries", f"expected all 193 UN members and Kosovo, got {len(names)}")
     return forms, names
 
 
 def _countries(path: Path) -> tuple[re.Pattern[str], dict[str, CountryForm], dict[str, str]]:
+    """A case-sensitive trie of every surface form as written, capitalised and in capitals.
+
+    Every form starts with a capital letter, so the regex engine skips the lower-case text
+    between proper nouns with its fast first-character scan.
+    """
     forms, names = _country_forms(_read(path), path)
-    words = sorted(forms, key=len, reverse=True)
-    regex = re.compile(r"(?<![\w-])" + trie_pattern(words) + r"(?![\w])")
-    return regex, forms, names
+    surfaces = set()
+    for form in forms.values():
+        written = form.written
+        surfaces.update((written, written.upper(), written[0].upper() + written[1:]))
+    words = sorted((w for w in surfaces if w[0].isupper()), key=len, reverse=True)
+    return re.compile(trie_pattern(words) + r"(?![\w])"), forms, names
 
 
 def _groups(path: Path) -> tuple[Entries, dict[str, NamedGroup], list[str]]:

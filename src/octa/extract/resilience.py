@@ -48,8 +48,8 @@ def resilience_items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[Evidence
 def _sentence(lex, doc, sent, topics: list[Hit], cues: list[Hit]) -> dict[str, int]:
     topics = _topics(lex, doc, sent, topics)
     guarded = _guard(sent, topics)
-    spans = {(t.start, t.end) for t in topics}
-    cues = [c for c in cues if c.label not in ("p", "n") or (c.start, c.end) not in spans]
+    cues = [c for c in cues if c.label not in ("p", "n")
+            or not any(t.start <= c.start and c.end <= t.end for t in topics)]
     scorer = _Scorer(lex, sent, guarded, cues)
     found: dict[str, int] = {}
     for hit in guarded:
@@ -100,8 +100,11 @@ class _Scorer:
         def gap(t: Hit) -> int:
             return max(t.start - cue.end, cue.start - t.end, 0)
 
-        best = min(gap(t) for t in self.topics)
-        return {t.label for t in self.topics if gap(t) == best}
+        clause = self.sent.clause_start(cue.start)
+        near = [t for t in self.topics if self.sent.clause_start(t.start) == clause]
+        near = near or self.topics
+        best = min(gap(t) for t in near)
+        return {t.label for t in near if gap(t) == best}
 
     def score(self, label: str, start: int, end: int) -> tuple[int, int]:
         pos = neg = 0
