@@ -43,10 +43,17 @@ def link_items(lex: Lexicon, sents: list[Sent]) -> list[EvidenceItem]:
         if not markets:
             _nearby(sents, i, crim, int(win["market_near"]), make, near)
         _collaboration(sent, crim, carried, make, base, low)
+        partners = _prefer_domestic(crim or carried)
         for e in emb:
-            for actor in crim or carried:
+            for actor in partners:
                 make(actor, None, e, base if crim else low)
     return items
+
+
+def _prefer_domestic(actors: list[str]) -> list[str]:
+    """The domestic criminal actors of a list, or all of them when there are none."""
+    domestic = [a for a in actors if a in CRIMINAL]
+    return domestic or actors
 
 
 def _carried(sents: list[Sent], i: int, back: int) -> list[str]:
@@ -66,6 +73,11 @@ def _previous_markets(sents: list[Sent], i: int, back: int = 2) -> list[str]:
 
 def _nearby(sents, i, crim, window, make, confidence) -> None:
     foreign = [a for a in crim if a.startswith("foreign")]
+    domestic = [a for a in crim if a in CRIMINAL]
+    if domestic and i > 0 and sents[i - 1].markets:
+        for actor in domestic:
+            for market in dict.fromkeys(h.label for h in sents[i - 1].markets):
+                make(actor, market, None, confidence)
     if not foreign:
         return
     order = [i - d for d in range(1, window + 1)] + [i + d for d in range(1, window + 1)]
