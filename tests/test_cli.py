@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.conftest import DATA
@@ -143,8 +144,29 @@ def test_every_command_has_help_with_an_example() -> None:
 
     from octa.cli import app
 
-    group = typer.main.get_command(app)
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
-        if hasattr(command, "commands"):
-            continue
-        assert command.help and "Example" in command.help, name
+    def leaves(group: Any, prefix: str) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):  # a command group (typer vendors its own click)
+                found.update(leaves(command, f"{prefix}{name} "))
+            else:
+                found[prefix + name] = command
+        return found
+
+    commands = leaves(typer.main.get_command(app), "")  # type: ignore[arg-type]
+    missing = sorted(name for name, command in commands.items() if "Example" not in (command.help or ""))
+    assert not missing, missing
+
+
+def test_several_assessors_combine_and_agreement(db: Path) -> None:
+    result = octa("import", str(DATA / "scores" / "three_assessors.csv"), db=db)
+    assert result.returncode == 0, result.stderr
+    mean = json.loads(octa("profile", "BE", "-f", "json", db=db).stdout)
+    median = json.loads(octa("profile", "BE", "-f", "json", "--combine", "median", db=db).stdout)
+    # GI-TOC 8, a 8, b 8.5, c 3: the mean is pulled down by the outlier, the median is not
+    assert mean["indicators"]["cocaine-trade"] == 6.875
+    assert median["indicators"]["cocaine-trade"] == 8.0
+    rows = json.loads(octa("agreement", "-f", "json", db=db).stdout)
+    assert [r["indicator"] for r in rows] == ["cocaine-trade"]
+    assert rows[0]["countries"] == 4 and rows[0]["alpha"] < 0.5
+    assert "c" in rows[0]["flagged_assessors"].split(", ")

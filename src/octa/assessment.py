@@ -29,10 +29,15 @@ class EditionAssessment:
     scores: EditionScores
     threshold: float | None = None
     method: str | None = None
+    #: How several assessors' scores for one indicator combine: mean, median or trimmed.
+    combine: str = "mean"
     #: aggregate id -> unrounded values, one per country.
     unrounded: dict[str, np.ndarray] = field(init=False)
 
     def __post_init__(self) -> None:
+        if self.scores.by_assessor is not None and self.combine != "mean":
+            cube = np.moveaxis(self.scores.by_assessor, 2, 0)
+            self.scores.matrix = engine.combine_assessors(cube, self.combine)  # type: ignore[arg-type]
         self.unrounded = engine.aggregate(self.scores.matrix, self.framework, method=self.method)  # type: ignore[arg-type]
 
     @property
@@ -165,10 +170,15 @@ class Assessor:
     """Computes editions on demand from one session and keeps them for the session's life."""
 
     def __init__(
-        self, session: Session, *, threshold: float | None = None, method: str | None = None
+        self,
+        session: Session,
+        *,
+        threshold: float | None = None,
+        method: str | None = None,
+        combine: str = "mean",
     ) -> None:
         self.session = session
-        self.threshold, self.method = threshold, method
+        self.threshold, self.method, self.combine = threshold, method, combine
         self._cache: dict[int, EditionAssessment] = {}
 
     def editions(self) -> list[int]:
@@ -184,7 +194,7 @@ class Assessor:
         year = self.latest() if year is None else year
         if year not in self._cache:
             self._cache[year] = EditionAssessment(
-                edition_scores(self.session, year), self.threshold, self.method
+                edition_scores(self.session, year), self.threshold, self.method, self.combine
             )
         return self._cache[year]
 
@@ -326,3 +336,35 @@ def rank_uncertainty(
         aggregation=aggregation,  # type: ignore[arg-type]
         bootstrap=bootstrap,
     )
+
+
+def assessor_agreement(
+    assessment: EditionAssessment, *, threshold: float = 1.0, score_threshold: float = 2.0
+) -> dict[str, Any]:
+    """Krippendorff's alpha (interval) per indicator and overall, and flagged assessors."""
+    cube = assessment.scores.by_assessor
+    if cube is None:
+        return {"assessors": assessment.scores.assessors, "indicators": [], "overall_alpha": None}
+    ratings = np.moveaxis(cube, 2, 0)  # (assessors, countries, indicators)
+    alpha = engine.krippendorff_alpha_interval(ratings)
+    overall = float(engine.krippendorff_alpha_interval(ratings.reshape(ratings.shape[0], -1)))
+    report = engine.outlying_assessors(ratings, threshold=threshold, score_threshold=score_threshold)
+    names = assessment.scores.assessors
+    present = ~np.isnan(ratings)
+    pairable = present.sum(axis=0) >= 2  # (countries, indicators): units two assessors rated
+    rows = []
+    for j, indicator in enumerate(assessment.framework.indicator_ids):
+        if not pairable[:, j].any():
+            continue
+        rated = int(present[:, pairable[:, j], j].sum())
+        flagged = [names[a] for a in range(len(names)) if report.flagged[a, j]]
+        rows.append(
+            {
+                "indicator": indicator,
+                "countries": int(pairable[:, j].sum()),
+                "ratings": rated,
+                "alpha": _num(alpha[j]),
+                "flagged_assessors": ", ".join(flagged),
+            }
+        )
+    return {"assessors": names, "indicators": rows, "overall_alpha": _num(overall)}

@@ -35,6 +35,13 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+class Combine(StrEnum):
+    mean = "mean"
+    median = "median"
+    trimmed = "trimmed"
+
+
+CombineOption = Annotated[Combine, typer.Option("--combine", help="How several assessors' scores combine.")]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 

@@ -40,7 +40,10 @@ def extract_jsonl(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
     dask: str | None = typer.Option(None, "--dask", help="Dask scheduler address or 'local'."),
 ) -> None:
-    """Extract evidence from every record; one gold-format prediction per record."""
+    """Extract evidence from every record; one gold-format prediction per record.
+
+    Example: octa extract-jsonl docs.jsonl --out predictions.jsonl --workers 2
+    """
     from octa.extract.batch import read_jsonl, write_jsonl
 
     records = read_jsonl(infile)
@@ -56,7 +59,10 @@ def evaluate(
         False, "--withhold-subject", help="Detect subjects instead of reading them from GOLD."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
 ) -> None:
-    """Score the extractor (or PRED) against GOLD: P/R/F1 per family and subject accuracy."""
+    """Score the extractor (or PRED) against GOLD: P/R/F1 per family and subject accuracy.
+
+    Example: octa evaluate ../shared/eval/dev.jsonl --withhold-subject
+    """
     from octa.extract.batch import read_jsonl
     from octa.extract.evaluate import format_table, score, subject_accuracy
 

@@ -108,7 +108,10 @@ def import_(
     out: Annotated[Path | None, typer.Option(help="Save the network as JSON records.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Read a network file and report what was loaded (nodes, ties, merges, attributes)."""
+    """Read a network file and report what was loaded (nodes, ties, merges, attributes).
+
+    Example: octa network import Montagna_meetings_edgelist.csv --merge max
+    """
     from octa.network.io import describe, write_json
 
     net = _load(file, input_format, merge, directed, attributes, attribute_id_column, labels,
@@ -145,7 +148,10 @@ def metrics(
     weight_column: WeightOpt = None,
     project: ProjectOpt = Project.rows,
 ) -> None:
-    """Centralities, cores, clustering, communities and brokerage per node, plus a summary."""
+    """Centralities, cores, clustering, communities and brokerage per node, plus a summary.
+
+    Example: octa network metrics phase6.csv --format csv
+    """
     from octa.network.metrics import compute_metrics
 
     if output not in {"table", "csv", "json"}:
@@ -195,7 +201,10 @@ def attack(
     weight_column: WeightOpt = None,
     project: ProjectOpt = Project.rows,
 ) -> None:
-    """Remove nodes by a strategy and report the largest component and efficiency per step."""
+    """Remove nodes by a strategy and report the largest component and efficiency per step.
+
+    Example: octa network attack net.csv --strategy betweenness --steps 10 --format csv
+    """
     from rich.progress import Progress
 
     from octa.network.attack import _check

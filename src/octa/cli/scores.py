@@ -13,6 +13,8 @@ import typer
 
 from octa.assessment import Assessor
 from octa.cli.common import (
+    Combine,
+    CombineOption,
     DbOption,
     FormatOption,
     OutputFormat,
@@ -30,7 +32,7 @@ EditionOption = Annotated[int | None, typer.Option("--edition", "-e", help="Edit
 
 
 def register(app: typer.Typer) -> None:
-    for command in (init, import_, export, scores, rank, profile, compare, history):
+    for command in (init, import_, export, scores, rank, profile, compare, history, agreement):
         name = command.__name__.rstrip("_").replace("_", "-")
         app.command(name)(command)
 
@@ -110,6 +112,7 @@ def scores(
         list[str] | None, typer.Option("--country", "-c", help="Country (repeatable).")
     ] = None,
     fmt: FormatOption = OutputFormat.table,
+    combine: CombineOption = Combine.mean,
     db: DbOption = None,
 ) -> None:
     """Aggregates, ranks, quadrant and indicator scores per country.
@@ -117,7 +120,7 @@ def scores(
     Example: octa scores --edition 2023 --country BE --format csv
     """
     with session_for(db) as session:
-        rows = Assessor(session).edition(edition).table()
+        rows = Assessor(session, combine=combine.value).edition(edition).table()
     if country:
         wanted = {get_country(c).iso3 for c in country}
         rows = [r for r in rows if r["iso3"] in wanted]
@@ -153,6 +156,7 @@ def profile(
     country: Annotated[str, typer.Argument(help="Country name, ISO2 or ISO3 code.")],
     edition: EditionOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    combine: CombineOption = Combine.mean,
     db: DbOption = None,
 ) -> None:
     """One country: scores, ranks, quadrant, change, strongest markets, weakest resilience.
@@ -162,7 +166,7 @@ def profile(
     from octa.cli.render import print_profile
 
     with session_for(db) as session:
-        data = Assessor(session).profile(country, edition)
+        data = Assessor(session, combine=combine.value).profile(country, edition)
     if fmt == "json":
         print_json(data)
     else:
@@ -204,3 +208,27 @@ def history(
     with session_for(db) as session:
         rows = score_history(session, get_country(country).iso3, edition, indicator)
     print_rows(rows, fmt, title="Score history")
+
+
+def agreement(
+    edition: EditionOption = None,
+    threshold: Annotated[
+        float, typer.Option(help="Flag an assessor whose mean distance from the others exceeds this.")
+    ] = 1.0,
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+) -> None:
+    """Agreement between assessors: Krippendorff's alpha per indicator, and outlying assessors.
+
+    Example: octa agreement --edition 2025 --threshold 1.5
+    """
+    from octa.assessment import assessor_agreement
+
+    with session_for(db) as session:
+        result = assessor_agreement(Assessor(session).edition(edition), threshold=threshold)
+    if not result["indicators"]:
+        console.print(f"Only one assessor ({', '.join(result['assessors'])}): nothing to compare.")
+        return
+    print_rows(
+        result["indicators"], fmt, title=f"Assessor agreement (overall alpha {result['overall_alpha']:.3f})"
+    )
