@@ -47,6 +47,10 @@ def test_folder_ingest_counts_and_restart(fresh_store: Store, corpus: Path) -> N
     assert summary.ok
     documents, evidence = counts(fresh_store)
     assert documents == 7 and evidence == summary.evidence > 0
+    with fresh_store.session() as session:
+        hostile = session.scalars(select(DocumentRow).where(DocumentRow.title == "Hostile page")).one()
+    assert "alert" not in hostile.text and "<img" not in hostile.text and "injected" not in hostile.text
+    assert "Corruption at the port is widespread." in hostile.text
     again = ingest(fresh_store, [corpus])
     assert (again.ingested, again.duplicates, again.evidence) == (0, 8, 0)
     assert counts(fresh_store) == (documents, evidence)

@@ -137,10 +137,16 @@ def _extracted_chunks(items: Iterator[Item], workers: int) -> Iterator[list[tupl
         return
     # The pool's feeder thread would read the whole corpus ahead; a semaphore bounds what is in flight.
     in_flight = threading.BoundedSemaphore(workers * 3)
-    with multiprocessing.get_context().Pool(workers) as pool:
+    with _context().Pool(workers) as pool:
         for result in pool.imap(extract_chunk, _bounded(chunks, in_flight)):
             yield result
             in_flight.release()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork where there is fork: workers start at once with the extractor's lexicons loaded."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
 def _bounded(chunks: Iterator[list[Item]], in_flight: threading.BoundedSemaphore) -> Iterator[list[Item]]:
