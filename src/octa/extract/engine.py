@@ -251,8 +251,10 @@ class _Ctx:
             self.sent.refs.append(Ref(actor, pos))
 
     def foreign(self, regions: list[Hit], named: list[Hit]) -> None:
+        low = self.doc.low
         for m in self.mentions:
-            if m.kind != "place" or self._head_before(m.start):
+            if (m.kind != "place" or self._head_before(m.start)
+                    or low.startswith(("-based", "-run", "-led"), m.end)):
                 self._origin(m.code, m.start, m.end, m.kind)
         for hit in regions:
             self._origin(None, hit.start, hit.end, "region")

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 _CONTRAST = ("but", "however", "yet", "although", "though", "whereas")
 _FLIP_REACH = 25
+_COORDINATION = 6
 
 
 def resilience_items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[EvidenceItem]:
@@ -104,7 +105,11 @@ class _Scorer:
         near = [t for t in self.topics if self.sent.clause_start(t.start) == clause]
         near = near or self.topics
         best = min(gap(t) for t in near)
-        return {t.label for t in near if gap(t) == best}
+        chosen = [t for t in near if gap(t) == best]
+        # coordinated topics ("officials and police commanders") share their cues
+        linked = [t for t in near if any(
+            max(t.start - c.end, c.start - t.end) <= _COORDINATION for c in chosen)]
+        return {t.label for t in chosen + linked}
 
     def score(self, label: str, start: int, end: int) -> tuple[int, int]:
         pos = neg = 0
