@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from octa import __version__ as octa_version
 from octa.api import problems
 from octa.api.context import AppContext
+from octa.api.fastpath import ResponseCache
 from octa.settings import Settings
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _docs(app)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(ResponseCache, context=ctx)  # outermost: hits skip routing entirely
     return app
 
 

@@ -21,6 +21,9 @@ from octa.settings import Settings
 from octa.store.db import Store, open_store
 from octa.store.scores import edition_scores, editions
 
+#: Most derived results kept at once (countries x editions x pages fit easily).
+MEMO_LIMIT = 5000
+
 
 class CachedAssessor(Assessor):
     """An Assessor whose editions come from the app-wide cache instead of being recomputed."""
@@ -81,6 +84,10 @@ class AppContext:
         with self.session() as session:
             return self.assessor(session).edition(year).edition
 
+    def peek(self, key: tuple[Any, ...]) -> Any:
+        """A memoised value or None, without locking (a dict read is atomic)."""
+        return self._memo.get(key)
+
     def memo(self, key: tuple[Any, ...], compute: Any) -> Any:
         """Keep a derived result (a rendered row, an uncertainty run) until the next write."""
         with self._lock:
@@ -90,8 +97,20 @@ class AppContext:
         value = compute()
         with self._lock:
             if generation == self.generation:
+                if (
+                    len(self._memo) >= MEMO_LIMIT
+                ):  # bounded: odd parameter combinations cannot grow it forever
+                    self._memo.clear()
                 self._memo[key] = value
         return value
+
+    def store_result(self, key: tuple[Any, ...], value: Any, generation: int) -> None:
+        """Keep `value` unless the store was written since `generation` was read."""
+        with self._lock:
+            if generation == self.generation:
+                if len(self._memo) >= MEMO_LIMIT:
+                    self._memo.clear()
+                self._memo[key] = value
 
     def invalidate(self) -> None:
         """Forget everything derived from the store: called after every write."""

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from octa.api.context import AppContext, CachedAssessor
 
 
-def get_context(request: Request) -> AppContext:
+async def get_context(request: Request) -> AppContext:
+    """Async on purpose: a sync dependency would cost a thread-pool hop per request."""
     return request.app.state.octa  # type: ignore[no-any-return]
 
 

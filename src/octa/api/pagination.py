@@ -16,7 +16,7 @@ class PageParams(BaseModel):
     offset: int = 0
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip")] = 0,
 ) -> PageParams:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
 
-from octa.api.deps import Assess, plain
+from octa.api.deps import Assess, Ctx, plain
+from octa.api.fastpath import cached
 from octa.api.pagination import Page, PageParams, page_params, paginate
 from octa.api.problems import COMMON_RESPONSES
 from octa.assessment import EditionAssessment
@@ -58,18 +60,22 @@ def list_indicators(assessor: Assess, edition: Edition = None) -> dict[str, Any]
     }
 
 
-@router.get("/scores", summary="Indicator scores, one row per country and indicator")
-def list_scores(
-    assessor: Assess,
+@router.get("/scores", summary="Indicator scores, one row per country and indicator", response_model=Page)
+async def list_scores(
+    context: Ctx,
     paging: Paging,
     edition: Edition = None,
     country: Annotated[str | None, Query(max_length=100, description="ISO2, ISO3 or name")] = None,
     region: Annotated[str | None, Query(max_length=100)] = None,
     indicator: Annotated[str | None, Query(max_length=100, description="Indicator or aggregate id")] = None,
-) -> Page:
-    assessment = assessor.edition(edition)
-    rows = score_rows(assessment, country, region, indicator)
-    return paginate(rows, paging)
+) -> Response:
+    def compute() -> Page:
+        with context.session() as session:
+            assessment = context.assessor(session).edition(edition)
+        return paginate(score_rows(assessment, country, region, indicator), paging)
+
+    key = ("api-scores", edition, country, region, indicator, paging.limit, paging.offset)
+    return await cached(context, key, compute)
 
 
 def score_rows(
@@ -115,14 +121,19 @@ def _selected(assessment: EditionAssessment, country: str | None, region: str | 
     return positions
 
 
-@router.get("/rankings", summary="Countries ranked by a measure")
-def rankings(
-    assessor: Assess,
+@router.get("/rankings", summary="Countries ranked by a measure", response_model=Page)
+async def rankings(
+    context: Ctx,
     paging: Paging,
     edition: Edition = None,
     by: Annotated[str, Query(max_length=100, description="Aggregate or indicator id")] = "criminality",
     region: Annotated[str | None, Query(max_length=100)] = None,
     continent: Annotated[str | None, Query(max_length=100)] = None,
-) -> Page:
-    rows = assessor.ranking(by, edition, region=region, continent=continent)
-    return paginate(plain(rows), paging)
+) -> Response:
+    def compute() -> Page:
+        with context.session() as session:
+            rows = context.assessor(session).ranking(by, edition, region=region, continent=continent)
+        return paginate(plain(rows), paging)
+
+    key = ("api-rankings", edition, by, region, continent, paging.limit, paging.offset)
+    return await cached(context, key, compute)

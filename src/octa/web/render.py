@@ -105,9 +105,11 @@ def _environment() -> Environment:
 ENV = _environment()
 
 
+def render_page(request: Request, template: str, **context: Any) -> str:
+    """A page's HTML; every template extends base.html and gets the request's path for the nav."""
+    query = dict(request.query_params)
+    return ENV.get_template(template).render(path=request.url.path, query=query, **context)
+
+
 def page(request: Request, template: str, http_status: int = 200, **context: Any) -> HTMLResponse:
-    """Render a page; every template extends base.html and gets the request's path for the nav."""
-    html = ENV.get_template(template).render(
-        path=request.url.path, query=dict(request.query_params), **context
-    )
-    return HTMLResponse(html, status_code=http_status)
+    return HTMLResponse(render_page(request, template, **context), status_code=http_status)
