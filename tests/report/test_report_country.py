@@ -9,9 +9,17 @@ import pytest
 from sqlalchemy.orm import Session
 
 from octa.report import ReportBuilder, render, render_country_report
+from octa.report.model import Section
 from octa.report.render import md_escape
 
 REF = re.compile(r"\[(\d+)\]")
+#: Every phrasing of "this score has no evidence behind it" says "index assessment alone".
+UNSUPPORTED = "index assessment alone"
+
+
+def _unsupported(name: str, section: Section) -> bool:
+    """Some sentence of the section names `name` as a score that no evidence supports."""
+    return any(name in s.text and UNSUPPORTED in s.text for p in section.paragraphs for s in p)
 
 
 def test_belgium_2023_published_figures(session_of: Session) -> None:
@@ -46,9 +54,7 @@ def test_no_evidence_is_said(session_of: Session) -> None:
     assert "no evidence" in data.section("summary").text.lower()
     assert "no document is cited" in render(data, "md")
     markets = data.section("markets").text
-    assert (
-        "cocaine trade" in markets and "not yet backed by evidence" in markets
-    ) or "no evidence" in markets
+    assert _unsupported("cocaine trade", data.section("markets")), markets
 
 
 def test_every_reference_resolves(report_db: str, session_of: Session, evidence_writer: type) -> None:
@@ -99,12 +105,7 @@ def test_disagreement_between_scores_and_evidence(
     actors = data.section("actors").text
     assert "disagree" in actors and "state-embedded actors" in actors, actors
     markets = data.section("markets").text  # cocaine 8.0 has no evidence here
-    assert "cocaine trade" in markets and "evidence" in markets
-    assert re.search(
-        r"cocaine trade[^.]*(no evidence|not yet backed)|(No|no) ingested document mentions "
-        r"cocaine trade",
-        markets,
-    ), markets
+    assert _unsupported("cocaine trade", data.section("markets")), markets
 
 
 def test_new_indicators_are_not_changes(session_of: Session) -> None:

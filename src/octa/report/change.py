@@ -55,8 +55,8 @@ def _move(before: float, now: float) -> str:
 
 def _rank_move(before: int, now: int) -> str:
     if before == now:
-        return f"not at all ({ordinal(now)})"
-    return f"from {ordinal(before)} to {ordinal(now)}"
+        return f"stayed at {ordinal(now)}"
+    return f"moved from {ordinal(before)} to {ordinal(now)}"
 
 
 def _quadrant(data: ReportData, seed: str) -> object:

@@ -11,7 +11,7 @@ import statistics
 
 from octa.report import config
 from octa.report.model import Fragment, GroupReportData, Measure, Paragraph, ReportData, Section
-from octa.report.text import and_list, lower_name, say, score
+from octa.report.text import and_list, lower_name, plural, say, score
 
 TOP = 3
 
@@ -108,4 +108,12 @@ def _evidence(group: GroupReportData, seed: str) -> object:
     items = [i for d in group.countries for i in d.evidence]
     if not items:
         return say(seed, "group_no_evidence")
-    return say(seed, "group_evidence", n_items=len(items), n_docs=len({i.document_id for i in items}))
+    docs = len({i.document_id for i in items})
+    return say(
+        seed,
+        "group_evidence",
+        n_items=len(items),
+        n_docs=docs,
+        items_s=plural(len(items)),
+        docs_s=plural(docs),
+    )

@@ -134,7 +134,15 @@ class _Writer:
         if not d.evidence:
             return say(seed, "headline_no_evidence", country=d.country)
         docs = {item.document_id for item in d.evidence}
-        return say(seed, "headline_evidence", country=d.country, n_items=len(d.evidence), n_docs=len(docs))
+        return say(
+            seed,
+            "headline_evidence",
+            country=d.country,
+            n_items=len(d.evidence),
+            n_docs=len(docs),
+            items_s=plural(len(d.evidence)),
+            docs_s=plural(len(docs)),
+        )
 
     # -- markets and actors -------------------------------------------------------------------
     def markets(self) -> list[Paragraph]:
@@ -236,19 +244,34 @@ class _Writer:
         return Sentence((*lead.fragments, Fragment(" "), quote, Fragment(hedge + ".")))
 
     def _disagreements(self, seed: str, ranked: list[Measure]) -> Paragraph:
+        """Scores and evidence that disagree: high scores without evidence, low scores with it."""
         low, high = config.threshold("evidence_but_low"), config.threshold("high_without_evidence")
+        unsupported = [m for m in ranked if m.score >= high and not m.evidence]
         out: Paragraph = []
-        for measure in ranked:
-            fields = {"name": lower_name(measure.name), "score": score(measure.score), "band": _word(measure)}
-            if measure.score >= high and not measure.evidence:
-                out.append(say(seed + measure.id, "high_without_evidence", **fields))
-            elif measure.score <= low and measure.evidence:
+        if len(unsupported) == 1:
+            m = unsupported[0]
+            out.append(
+                say(
+                    seed + m.id,
+                    "high_without_evidence",
+                    name=lower_name(m.name),
+                    score=score(m.score),
+                    band=_word(m),
+                )
+            )
+        elif unsupported:
+            items = [[Fragment(f"{lower_name(m.name)} ({score(m.score)})")] for m in unsupported]
+            out.append(say(seed, "high_without_evidence_many", items=items))
+        for m in ranked:
+            if m.score <= low and m.evidence:
                 out.append(
                     say(
-                        seed + measure.id,
+                        seed + m.id,
                         "evidence_but_low",
-                        refs=self.cites.cite(measure.evidence),
-                        **fields,
+                        refs=self.cites.cite(m.evidence),
+                        name=lower_name(m.name),
+                        score=score(m.score),
+                        band=_word(m),
                     )
                 )
         return out

@@ -140,7 +140,13 @@ def country_html(data: ReportData, *, pdf: bool = False) -> str:
 
 
 def country_markdown(data: ReportData) -> str:
-    return md_environment().get_template("country.md.jinja").render(d=data, version=_package_version())
+    text = md_environment().get_template("country.md.jinja").render(d=data, version=_package_version())
+    return _tidy(text)
+
+
+def _tidy(markdown: str) -> str:
+    """At most one blank line in a row (template control blocks leave extra ones)."""
+    return re.sub(r"\n{3,}", "\n\n", markdown)
 
 
 def group_html(group: GroupReportData, *, pdf: bool = False) -> str:
@@ -154,7 +160,7 @@ def group_html(group: GroupReportData, *, pdf: bool = False) -> str:
 
 
 def group_markdown(group: GroupReportData) -> str:
-    return (
+    return _tidy(
         md_environment()
         .get_template("group.md.jinja")
         .render(
