@@ -155,6 +155,8 @@ def test_filters(store: Store) -> None:
         assert ids(evidence_items(session, "BEL", grade_min="E5")) == ["e1", "e2", "e3", "e4", "e6"]
         assert ids(evidence_items(session, "BEL", date_from="2022")) == ["e1", "e2", "e6"]
         assert ids(evidence_items(session, "BEL", date_to="2022")) == ["e3", "e4"]
+        assert ids(evidence_items(session, "BEL", date_to="2024")) == ["e1", "e2", "e3", "e4", "e6"]
+        assert ids(evidence_items(session, "BEL", date_to="2024-02")) == ["e3", "e4"]
         assert ids(evidence_items(session)) == ["e1", "e2", "e3", "e4", "e5", "e6"]
         assert len(evidence_items(session, "BEL", limit=2)) == 2
         assert ids(evidence_items(session, "BEL", limit=2, offset=4)) == ["e4"]

@@ -115,10 +115,15 @@ def _filtered(query: Select, session: Session, *, iso3: str | None = None, indic
     if date_from:
         conditions.append(DocumentRow.published_on >= date_from)
     if date_to:
-        conditions.append(DocumentRow.published_on <= date_to)
+        conditions.append(DocumentRow.published_on <= _end_of(date_to))
     if status:
         conditions.append(EvidenceRow.status == _status(status, STATUSES))
     return query.where(*conditions)
+
+
+def _end_of(date: str) -> str:
+    """The last day a partial date covers, as a comparable string: `2022` → `2022-99-99`."""
+    return date + "-99" * (2 - date.count("-"))
 
 
 def _limit(limit: int) -> int:
