@@ -91,3 +91,23 @@ def test_errors_are_one_line_with_exit_code_1(tmp_path: Path) -> None:
         assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: "), result.stderr
         assert message in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_metrics_csv_summary_out_and_directed_json(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.csv"
+    res = runner.invoke(app, ["network", "metrics", str(DATA / "caviar_phase3.csv"), "--format",
+                              "csv", "--summary-out", str(summary)])
+    assert res.exit_code == 0, res.output
+    rows = {r["metric"]: r["value"] for r in csv.DictReader(summary.open())}
+    assert rows["directed"] == "True" and rows["nodes"] == "33"
+    first = next(csv.DictReader(io.StringIO(res.output)))
+    assert first["in_degree"] != "" and first["node"] == "1"
+
+
+def test_attack_several_strategies_as_csv_has_a_strategy_column(tmp_path: Path) -> None:
+    out = tmp_path / "a.csv"
+    res = runner.invoke(app, ["network", "attack", str(DATA / "terrorists.net"), "--strategy",
+                              "katz", "--strategy", "ci", "--steps", "2", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(out.open()))
+    assert [r["strategy"] for r in rows] == ["katz"] * 3 + ["ci"] * 3
