@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from functools import cached_property
 
 import numpy as np
 from sqlalchemy.orm import Session
@@ -45,6 +46,11 @@ class ReportBuilder:
         self.draws, self.seed = draws, seed
         self._intervals: dict[int, uncertainty.UncertaintyResult | None] = {}
         self._averages: dict[int, Averages] = {}
+
+    @cached_property
+    def editions(self) -> list[int]:
+        """Editions in the store (read once: a builder lives for one batch of reports)."""
+        return self.assessor.editions()
 
     def edition(self, year: int | None) -> EditionAssessment:
         return self.assessor.edition(year)
@@ -151,7 +157,7 @@ class ReportBuilder:
             markets=[],
             actors=[],
             resilience=[],
-            trend=self._trend(iso3),
+            trend=self._trend(iso3, assessment.edition),
             change=change,
             dropped=[],
             evidence=[],
@@ -221,9 +227,10 @@ class ReportBuilder:
             )
         return out
 
-    def _trend(self, iso3: str) -> list[TrendPoint]:
+    def _trend(self, iso3: str, upto: int) -> list[TrendPoint]:
+        """The country's headline scores in every edition up to the report's own."""
         points = []
-        for year in self.assessor.editions():
+        for year in [y for y in self.editions if y <= upto]:
             assessment = self.edition(year)
             if not _scored(assessment, iso3):
                 continue

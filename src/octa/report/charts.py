@@ -113,7 +113,11 @@ def _figure(
 def country_charts(data: ReportData) -> dict[str, str]:
     """Every chart of a country report, by the chart id its sections name."""
     with _LOCK:
-        return {name: draw(data) for name, draw in COUNTRY_CHARTS.items()}
+        return {
+            name: draw(data)
+            for name, draw in COUNTRY_CHARTS.items()
+            if name != "trend" or len(data.trend) > 1
+        }
 
 
 # -- score bars (markets, resilience) --------------------------------------------------------
