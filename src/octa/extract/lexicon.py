@@ -213,7 +213,7 @@ def _head_regexes(heads: dict[str, str | None]) -> tuple[re.Pattern[str], re.Pat
 def _head_of(heads: dict[str, str | None]) -> re.Pattern[str]:
     alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     return re.compile(r"\b(?:" + alt + r"|members|affiliates|structures)\s+of\s+(?:the\s+)?"
-                      r"(?:[\w'-]+\s+)?$")
+                      r"(?:[\w'-]+\s+)?['’]?$")
 
 
 def _resilience(path: Path) -> tuple[Entries, Entries, dict[str, int], frozenset[str]]:

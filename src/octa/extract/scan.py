@@ -118,14 +118,12 @@ class Scanner:
         self.loose: list[int] = []
         for i, (_, _, pattern) in enumerate(entries):
             prefixes = literal_prefixes(pattern)
-            if not prefixes:
-                self.loose.append(i)
+            if not prefixes or not all(p[0].isalnum() for p in prefixes):
+                self.loose.append(i)  # scanned on its own (few: punctuation-led patterns)
+                continue
             for prefix in prefixes:
                 self.by_prefix[prefix].append(i)
-        words = [p for p in self.by_prefix if p[0].isalnum()]
-        other = [p for p in self.by_prefix if not p[0].isalnum()]
-        self.trigger = re.compile(
-            rf"(?:(?<![a-z0-9])(?=({_trie(words)}))|(?=({_trie(other)})))")
+        self.trigger = re.compile(rf"(?<![a-z0-9])(?=({_trie(list(self.by_prefix))}))")
         self.lengths = sorted({len(p) for p in self.by_prefix})
         self.ids = {word: self._ids(word) for word in self.by_prefix}
 
@@ -144,7 +142,7 @@ class Scanner:
         entries, ids = self.entries, self.ids
         for m in self.trigger.finditer(text):
             pos = m.start()
-            for i in ids[m.group(1) or m.group(2)]:
+            for i in ids[m.group(1)]:
                 cat, label, rx = entries[i]
                 hit = rx.match(text, pos)
                 if hit is not None:
