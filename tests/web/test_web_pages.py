@@ -133,3 +133,14 @@ def test_upload_then_pages_still_render(web: TestClient) -> None:
     upload(web, HOSTILE_HTML, country="BE")
     for path in ["/", "/documents", "/countries/BEL", "/evidence?q=cocaine"]:
         assert web.get(path).status_code == 200
+
+
+def test_cached_pages_and_json_follow_writes(web: TestClient) -> None:
+    """Responses are replayed from memory, but a write (upload, review) must show at once."""
+    before = web.get("/countries/BEL").text
+    assert "No evidence about Belgium yet" in before and web.get("/countries/BEL").text == before
+    first = web.get("/api/v1/countries/BE").json()
+    upload(web, HOSTILE_HTML, country="BE")
+    after = web.get("/countries/BEL").text
+    assert "No evidence about Belgium yet" not in after and 'li class="evidence"' in after
+    assert web.get("/api/v1/countries/BE").json() == first

@@ -7,6 +7,7 @@ Examples:
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -43,7 +44,15 @@ def serve(
     app = create_app(config)
     _check_loaded(app)
     print(f"octa is serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", flush=True)
-    uvicorn.run(app, host=host, port=port, workers=workers if workers == 1 else None, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    # Several processes need an import string; each builds its app from the same settings.
+    app.state.octa.close()
+    os.environ["OCTA_DB"] = config.db
+    uvicorn.run(
+        "octa.api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning"
+    )
 
 
 def _check_loaded(app: object) -> None:
@@ -57,6 +66,9 @@ def _get(config: object, path: str) -> int:
     """In-process request through the whole app; exit status 0 for 2xx/3xx, 1 otherwise."""
     if not path.startswith("/"):
         raise InvalidInput(f"--get takes a path starting with '/', not {path!r}")
+    import warnings
+
+    warnings.filterwarnings("ignore", message=".*httpx.*")  # starlette's TestClient nags about httpx2
     from fastapi.testclient import TestClient
 
     from octa.api.app import create_app
