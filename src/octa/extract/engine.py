@@ -72,10 +72,12 @@ class Sent:
         return self.abroad_from is not None and pos >= self.abroad_from
 
     def clause_end(self, pos: int) -> int:
-        return next((b for b in self.bounds if b > pos), self.end)
+        i = bisect_right(self.bounds, pos)
+        return self.bounds[i] if i < len(self.bounds) else self.end
 
     def clause_start(self, pos: int) -> int:
-        return max((b for b in self.bounds if b <= pos), default=self.start)
+        i = bisect_right(self.bounds, pos)
+        return self.bounds[i - 1] if i else self.start
 
 
 @dataclass(slots=True)
@@ -137,8 +139,9 @@ _FAMILY_ORDER = {"market": 0, "actor": 1, "origin": 2, "link": 3, "resilience": 
 def _analyse(lex: Lexicon, doc: Doc) -> list[Sent]:
     per = doc.by_sentence()
     taken = [(m.start, m.end) for m in doc.mentions]
+    found = doc.hits.get("region", ())
     regions = doc.bucket(_outermost(
-        [h for h in doc.hits.get("region", ()) if not any(a <= h.start < b for a, b in taken)]))
+        [h for h in found if not any(a <= h.start < b for a, b in taken)]) if found else ())
     mention_hits = doc.bucket(Hit(m.kind, m.start, m.end) for m in doc.mentions)
     by_pos = {m.start: m for m in doc.mentions}
     sents = []

@@ -26,6 +26,8 @@ def link_items(lex: Lexicon, sents: list[Sent]) -> list[EvidenceItem]:
         refs = [r.actor for r in sent.refs]
         crim = [a for a in refs if _criminal(a)]
         emb = [a for a in refs if a in EMBEDDED]
+        if not (refs or sent.markets):
+            continue
         carried = _carried(sents, i, int(win["carry_back"]))
         base = float(conf["hedged"] if sent.hedged else conf["asserted"])
         low = min(base, float(conf["carried"]))

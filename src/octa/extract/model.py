@@ -11,7 +11,7 @@ Modality = Literal["asserted", "hedged"]
 FAMILIES: tuple[str, ...] = ("market", "actor", "origin", "resilience", "link")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EvidenceItem:
     """One piece of evidence found in one sentence of a document.
 

@@ -23,7 +23,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for line in _LINE.finditer(text):
         start, stop = line.start(), line.end()
         for cut in _BOUNDARY.finditer(text, start, stop):
-            if _ABBREV.search(text, start, cut.start()):
+            if _ABBREV.search(text, max(start, cut.start() - 8), cut.start()):
                 continue
             _push(text, spans, start, cut.start())
             start = cut.end()
