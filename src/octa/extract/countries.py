@@ -25,8 +25,8 @@ def country_mentions(lex: Lexicon, text: str, low: str) -> list[Mention]:
         start, end = m.span()
         if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
             continue
-        form = forms[low[start:end]]
-        if form.exact is not None and text[start:end] != form.exact:
+        form = forms.get(low[start:end])
+        if form is None or (form.exact is not None and text[start:end] != form.exact):
             continue
         found.append(Mention(form.code, form.kind, start, end))
     return found

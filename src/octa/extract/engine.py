@@ -150,7 +150,7 @@ def _analyse(lex: Lexicon, doc: Doc) -> list[Sent]:
         if not any(cat in got for cat in _CONTENT) and not mention_hits[i]:
             sents.append(Sent(i, start, end, doc.text[start:end]))
             continue
-        cue = {name: got.get(name, []) for name in _SCANNED_CUES}
+        cue = _Cues(got)
         sent = _modality(lex, doc, i, start, end, cue)
         mentions = [by_pos[h.start] for h in mention_hits[i]]
         sent.abroad_from = _abroad(lex, doc, sent, cue, mentions)
@@ -161,6 +161,13 @@ def _analyse(lex: Lexicon, doc: Doc) -> list[Sent]:
         sent.markets = [h for h in got.get("market", ()) if not sent.blocked(h.start)]
         sents.append(sent)
     return sents
+
+
+class _Cues(dict):
+    """The cue hits of one sentence; a missing cue is an empty list."""
+
+    def __missing__(self, key: str) -> list[Hit]:
+        return []
 
 
 _CONTENT = ("market", "actor", "named", "region", "state", "private", "topic")

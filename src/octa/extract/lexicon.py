@@ -17,6 +17,7 @@ import yaml
 
 from octa.exc import InvalidLexicon
 from octa.extract.scan import Hit, Scanner, trie_pattern  # noqa: F401  (Hit re-exported)
+from octa.extract.text import fold
 
 DATA_DIR = Path(__file__).parent / "data"
 MARKETS = (
@@ -146,7 +147,7 @@ def _country_forms(data: dict[str, Any], path: Path) -> tuple[dict[str, CountryF
             for value in values:
                 for surface in _plural(value) if kind == "demonym" else [value]:
                     exact = surface if len(surface) > 1 and surface.replace(".", "").isupper() else None
-                    forms[surface.lower()] = CountryForm(code, kind, exact, surface)
+                    forms[fold(surface)] = CountryForm(code, kind, exact, surface)
     if len(names) < 194:
         raise _fail(path, "countries", f"expected all 193 UN members and Kosovo, got {len(names)}")
     return forms, names

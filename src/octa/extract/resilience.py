@@ -96,13 +96,14 @@ class _Scorer:
         lead = sent.text[:40].lstrip(" -–•*0123456789.)").lower()
         self.imperative = lex.cues["imperative"].match(lead) is not None
         self.negators = [c.end for c in cues if c.label == "neg"]
+        self.clauses = [sent.clause_start(t.start) for t in topics]
 
     def nearest(self, cue: Hit) -> set[str]:
         def gap(t: Hit) -> int:
             return max(t.start - cue.end, cue.start - t.end, 0)
 
         clause = self.sent.clause_start(cue.start)
-        near = [t for t in self.topics if self.sent.clause_start(t.start) == clause]
+        near = [t for t, c in zip(self.topics, self.clauses, strict=True) if c == clause]
         near = near or self.topics
         best = min(gap(t) for t in near)
         chosen = [t for t in near if gap(t) == best]

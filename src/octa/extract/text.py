@@ -14,7 +14,7 @@ def fold(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
         return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return "".join(c.lower()[:1] or c for c in text)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
