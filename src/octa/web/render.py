@@ -83,6 +83,44 @@ def highlight(text: Any, words: list[str] | None = None, span: tuple[int, int] |
     return Markup(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", safe))
 
 
+#: Words of indicator ids too generic to point at the phrase that triggered an item.
+GENERIC = {
+    "trade",
+    "crimes",
+    "crime",
+    "goods",
+    "actors",
+    "groups",
+    "and",
+    "of",
+    "illicit",
+    "sector",
+    "style",
+    "dependent",
+    "non",
+    "embedded",
+    "private",
+    "state",
+    "system",
+    "support",
+    "leadership",
+}
+
+
+def cues(item: dict[str, Any]) -> list[str]:
+    """Words to mark in an evidence sentence when no search is active: the indicator's own words.
+
+    The store keeps the sentence span, not the phrase the extractor matched, so this is a reading
+    aid ("cocaine" for cocaine-trade), not a claim about what triggered the item.
+    """
+    words: list[str] = []
+    for key in (item.get("indicator"), item.get("target"), item.get("label")):
+        for word in re.split(r"[-:_\s]+", str(key or "")):
+            if len(word) > 3 and word.lower() not in GENERIC and word.lower() not in words:
+                words.append(word.lower())
+    return words
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -90,7 +128,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(num=num, signed=signed, colour=colour, highlight=highlight)
+    env.filters.update(num=num, signed=signed, colour=colour, highlight=highlight, cues=cues)
     env.globals.update(
         version=__version__,
         THREAT=THREAT,
