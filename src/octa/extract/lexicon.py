@@ -239,6 +239,7 @@ def _resilience(path: Path) -> tuple[Entries, Entries, dict[str, int], frozenset
     for sign in ("positive", "negative"):
         cues.append((sign[0], _patterns(general.get(sign), path, f"general.{sign}")))
     cues.append(("neg", _patterns(general.get("negators"), path, "general.negators")))
+    cues.append(("red", _patterns(general.get("reducers") or [], path, "general.reducers")))
     return topics, cues, defaults, frozenset(fixed)
 
 

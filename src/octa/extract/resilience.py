@@ -95,7 +95,8 @@ class _Scorer:
         self.lex, self.sent, self.topics, self.cues = lex, sent, topics, cues
         lead = sent.text[:40].lstrip(" -–•*0123456789.)").lower()
         self.imperative = lex.cues["imperative"].match(lead) is not None
-        self.negators = [c.end for c in cues if c.label == "neg"]
+        self.negators = [c.end for c in cues if c.label in ("neg", "red")]
+        self.reducers = [c.end for c in cues if c.label == "red"]
         self.clauses = [sent.clause_start(t.start) for t in topics]
 
     def nearest(self, cue: Hit) -> set[str]:
@@ -116,7 +117,7 @@ class _Scorer:
         pos = neg = 0
         fixed = label in self.lex.fixed
         for cue in self.cues:
-            if not (start <= cue.start < end) or cue.label == "neg":
+            if not (start <= cue.start < end) or cue.label in ("neg", "red"):
                 continue
             sign = _sign(cue.label, label, fixed)
             if sign == 0 or label not in self.nearest(cue):
@@ -124,6 +125,8 @@ class _Scorer:
             if sign > 0 and self.imperative and cue.label == "p":
                 sign = -1
             flipped = any(cue.start - _FLIP_REACH <= e <= cue.start for e in self.negators)
+            if sign < 0 and any(cue.start - _FLIP_REACH <= e <= cue.start for e in self.reducers):
+                sign, flipped = 1, False
             if sign > 0:
                 pos, neg = (pos, neg + 1) if flipped else (pos + 1, neg)
             elif not flipped:
