@@ -28,6 +28,7 @@ def test_every_country_of_every_edition(session_of: Session) -> None:
     assert count == 3 * 193
 
 
+@pytest.mark.slow
 def test_every_html_of_one_edition(session_of: Session) -> None:
     builder = ReportBuilder(session_of, draws=200)
     for iso3 in builder.edition(2025).iso3:

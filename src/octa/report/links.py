@@ -50,11 +50,31 @@ def _origin_codes(item: EvidenceItem) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+#: Country names that take "the" in running text ("actors from the Netherlands").
+WITH_ARTICLE = (
+    "Netherlands",
+    "United ",
+    "Philippines",
+    "Bahamas",
+    "Gambia",
+    "Comoros",
+    "Maldives",
+    "Czech Republic",
+    "Dominican Republic",
+    "Central African Republic",
+    "Marshall Islands",
+    "Solomon Islands",
+    "Democratic Republic",
+    "Republic of",
+)
+
+
 def _country_name(code: str) -> str:
     if code == "XK":
         return "Kosovo"
     country = find_country(code)
-    return country.name if country else code
+    name = country.name if country else code
+    return f"the {name}" if name.startswith(WITH_ARTICLE) else name
 
 
 def actor_name(actor: str, names: dict[str, str]) -> str:

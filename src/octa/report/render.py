@@ -21,7 +21,7 @@ from octa.report import config
 from octa.report.charts import country_charts, group_chart
 from octa.report.links import describe
 from octa.report.model import GroupReportData, Measure, Paragraph, ReportData
-from octa.report.text import ordinal, score, signed
+from octa.report.text import capitalise, ordinal, score, signed
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: Characters that change the meaning of inline Markdown (and `|`, which splits table cells).
@@ -66,6 +66,7 @@ def _filters() -> dict[str, Any]:
         "ordinal": ordinal,
         "bandword": _bandword,
         "linktext": _linktext,
+        "cap": capitalise,
     }
 
 
