@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from octa.extract.countries import Mention, country_mentions, detect_subject, outside
 from octa.extract.lexicon import Hit, Lexicon, get_lexicon
@@ -23,17 +24,11 @@ CRIMINAL = ("mafia-style-groups", "criminal-networks")
 STATE, PRIVATE, FOREIGN = "state-embedded-actors", "private-sector-actors", "foreign-actors"
 
 
-class Ref(tuple):
-    """An actor reference in a sentence: (actor id or "foreign:XX", position)."""
+class Ref(NamedTuple):
+    """An actor reference in a sentence: actor id (or "foreign:XX") and its position."""
 
-    __slots__ = ()
-
-    def __new__(cls, actor: str, pos: int) -> Ref:
-        return tuple.__new__(cls, (actor, pos))
-
-    @property
-    def actor(self) -> str:
-        return self[0]
+    actor: str
+    pos: int
 
 
 @dataclass(slots=True)
