@@ -57,13 +57,14 @@ def report(
 
     Example: octa report BE --edition 2023 --format pdf --out belgium.pdf
     """
-    from octa.report import ReportBuilder, render
+    from octa.report import GroupReportData, ReportBuilder, ReportData, render
 
     names = countries or []
     kind = _kind(names, region, compare)
     chosen = _format(fmt, out)
     with session_for(db) as session:
         builder = ReportBuilder(session)
+        data: ReportData | GroupReportData
         if kind == "region":
             data = builder.region(region or "", edition)
         elif kind == "compare":

@@ -279,9 +279,9 @@ def _shared_intervals(
 def framework_name(assessment: EditionAssessment, key: str) -> str:
     """Display name of a pillar or composite."""
     framework = assessment.framework
-    for item in [*framework.pillars, *framework.composites]:
-        if item.id == key:
-            return item.name
+    names = {p.id: p.name for p in framework.pillars} | {c.id: c.name for c in framework.composites}
+    if key in names:
+        return names[key]
     return key.replace("-", " ").capitalize()
 
 

@@ -7,7 +7,7 @@ zero; indicators it assessed but this edition dropped are named, so no movement 
 from __future__ import annotations
 
 from octa.report import config
-from octa.report.model import Fragment, Measure, Paragraph, ReportData, TrendPoint
+from octa.report.model import Fragment, Measure, Paragraph, ReportData, Sentence, TrendPoint
 from octa.report.text import lower_name, ordinal, say, score, signed
 
 #: Indicator moves smaller than this are not listed as movers.
@@ -59,7 +59,7 @@ def _rank_move(before: int, now: int) -> str:
     return f"moved from {ordinal(before)} to {ordinal(now)}"
 
 
-def _quadrant(data: ReportData, seed: str) -> object:
+def _quadrant(data: ReportData, seed: str) -> Sentence:
     previous = str((data.change or {}).get("previous_quadrant", data.quadrant))
     if previous == data.quadrant:
         return say(seed, "change_quadrant_same", quadrant=data.quadrant_label)

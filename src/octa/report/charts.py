@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import matplotlib
 import numpy as np
@@ -72,12 +72,13 @@ _TEMPLATES: dict[tuple[Any, ...], _Template] = {}
 @contextmanager
 def _style() -> Iterator[None]:
     """Apply the chart style, restoring only the keys it changed (cheaper than rc_context)."""
-    saved = {key: rcParams[key] for key in STYLE}
-    rcParams.update(STYLE)
+    params = cast(dict[str, Any], rcParams)  # typed with literal keys; STYLE's keys are valid ones
+    saved = {key: params[key] for key in STYLE}
+    params.update(STYLE)
     try:
         yield
     finally:
-        rcParams.update(saved)
+        params.update(saved)
 
 
 def _template(key: tuple[Any, ...], build: Callable[[], _Template]) -> _Template:

@@ -10,7 +10,7 @@ import math
 import statistics
 
 from octa.report import config
-from octa.report.model import Fragment, GroupReportData, Measure, Paragraph, ReportData, Section
+from octa.report.model import Fragment, GroupReportData, Measure, Paragraph, ReportData, Section, Sentence
 from octa.report.text import and_list, lower_name, plural, say, score
 
 TOP = 3
@@ -30,7 +30,7 @@ def write(group: GroupReportData) -> None:
     group.sections = [Section("overview", "Overview", paragraphs, chart="group")]
 
 
-def _intro(group: GroupReportData, seed: str) -> object:
+def _intro(group: GroupReportData, seed: str) -> Sentence:
     crim, res = group.averages["criminality"], group.averages["resilience"]
     scope = group.scope_name or "this comparison"
     return say(
@@ -50,7 +50,7 @@ def _named(data: list[ReportData], key: str) -> list[list[Fragment]]:
     return [[Fragment(f"{d.country} ({score(d.aggregates[key].score, True)})")] for d in data]
 
 
-def _orders(group: GroupReportData, seed: str) -> list[object]:
+def _orders(group: GroupReportData, seed: str) -> list[Sentence]:
     by_crim = sorted(group.countries, key=lambda d: -d.aggregates["criminality"].score)
     by_res = sorted(group.countries, key=lambda d: -d.aggregates["resilience"].score)
     top = min(TOP, max(1, len(by_crim) // 2))
@@ -77,7 +77,7 @@ def market_means(group: GroupReportData) -> list[tuple[str, float]]:
     return sorted(means, key=lambda p: -p[1])
 
 
-def _markets(group: GroupReportData, seed: str) -> object:
+def _markets(group: GroupReportData, seed: str) -> Sentence:
     items = [
         [Fragment(f"{lower_name(name)} ({score(value, True)})")] for name, value in market_means(group)[:TOP]
     ]
@@ -104,7 +104,7 @@ def _differences(group: GroupReportData, seed: str) -> Paragraph:
     return [say(seed, "compare_gaps", items=items), say(seed, "compare_quadrants", items=quadrants)]
 
 
-def _evidence(group: GroupReportData, seed: str) -> object:
+def _evidence(group: GroupReportData, seed: str) -> Sentence:
     items = [i for d in group.countries for i in d.evidence]
     if not items:
         return say(seed, "group_no_evidence")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from octa.report import config
 from octa.report.citations import Citations
@@ -97,7 +98,7 @@ class _Writer:
         ]
         return [first, [self._interval_sentence(), self._evidence_sentence()]]
 
-    def _rank_fields(self) -> dict[str, object]:
+    def _rank_fields(self) -> dict[str, Any]:
         d = self.data
         crim, res = d.ranks.get("criminality", {}), d.ranks.get("resilience", {})
         return {
@@ -112,7 +113,7 @@ class _Writer:
             "region": d.region,
         }
 
-    def _interval_sentence(self) -> object:
+    def _interval_sentence(self) -> Sentence:
         d, seed = self.data, self.seed("summary")
         crim, res = d.intervals.get("criminality"), d.intervals.get("resilience")
         if crim is None or res is None:
@@ -129,7 +130,7 @@ class _Writer:
             res_median=ordinal(res.median),
         )
 
-    def _evidence_sentence(self) -> object:
+    def _evidence_sentence(self) -> Sentence:
         d, seed = self.data, self.seed("summary")
         if not d.evidence:
             return say(seed, "headline_no_evidence", country=d.country)
@@ -183,7 +184,7 @@ class _Writer:
         ]
         return [p for p in paragraphs if p]
 
-    def _pillar_sentence(self, seed: str, key: str, pillar: Measure) -> object:
+    def _pillar_sentence(self, seed: str, key: str, pillar: Measure) -> Sentence:
         avg = pillar.averages.get("region", math.nan)
         return say(
             seed,
@@ -342,7 +343,11 @@ class _Writer:
 
     def _resilience_disagreement(self, seed: str, measure: Measure) -> Paragraph:
         pos, neg = _polar_items(measure, 1), _polar_items(measure, -1)
-        fields = {"name": lower_name(measure.name), "score": score(measure.score), "band": _word(measure)}
+        fields: dict[str, Any] = {
+            "name": lower_name(measure.name),
+            "score": score(measure.score),
+            "band": _word(measure),
+        }
         if neg and not pos and measure.score >= config.threshold("strong_with_criticism"):
             return [say(seed + measure.id, "strong_with_criticism", refs=self.cites.cite(neg), **fields)]
         if pos and not neg and measure.score <= config.threshold("weak_with_praise"):
@@ -412,7 +417,7 @@ class _Writer:
 
     def comparison(self) -> list[Paragraph]:
         d, seed = self.data, self.seed("comparison")
-        fields: dict[str, object] = {"country": d.country, "region": d.region, "continent": d.continent}
+        fields: dict[str, Any] = {"country": d.country, "region": d.region, "continent": d.continent}
         for key, short in (("criminality", "crim"), ("resilience", "res")):
             measure = d.aggregates[key]
             for scope in ("region", "continent", "world"):
