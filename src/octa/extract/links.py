@@ -45,7 +45,7 @@ def link_items(lex: Lexicon, sents: list[Sent]) -> list[EvidenceItem]:
         if not markets:
             _nearby(sents, i, crim, int(win["market_near"]), make, near)
         _collaboration(sent, crim, carried, make, base, low)
-        partners = _prefer_domestic(crim or carried)
+        partners = _prefer_domestic(crim or (carried if sent.anaphoric else []))
         for e in emb:
             for actor in partners:
                 make(actor, None, e, base if crim else low)
