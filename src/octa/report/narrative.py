@@ -369,11 +369,24 @@ class _Writer:
                 gap=score(abs(crim - res), True),
             )
         ]
-        gap = config.threshold("vulnerability_gap")
-        markets = [m for m in d.markets if m.score - m.averages.get("region", math.inf) >= gap]
-        weak = [m for m in d.resilience if m.averages.get("region", -math.inf) - m.score >= gap]
-        markets.sort(key=lambda m: m.averages["region"] - m.score)
-        weak.sort(key=lambda m: m.score - m.averages["region"])
+        out.extend(self._regional_gaps(seed))
+        flagged = [m for m in d.resilience if _polar_items(m, -1)]
+        if flagged:
+            out.append(say(seed, "vulnerabilities_evidence", items=[self._polar(m, -1) for m in flagged[:4]]))
+        return [out]
+
+    def _regional_gaps(self, seed: str) -> Paragraph:
+        """Markets well above, and resilience well below, the regional average."""
+        d, gap = self.data, config.threshold("vulnerability_gap")
+        markets = sorted(
+            (m for m in d.markets if m.score - m.averages.get("region", math.inf) >= gap),
+            key=lambda m: m.averages["region"] - m.score,
+        )
+        weak = sorted(
+            (m for m in d.resilience if m.averages.get("region", -math.inf) - m.score >= gap),
+            key=lambda m: m.score - m.averages["region"],
+        )
+        out: Paragraph = []
         if markets:
             out.append(
                 say(
@@ -395,10 +408,7 @@ class _Writer:
             )
         if not markets and not weak:
             out.append(say(seed, "vulnerabilities_none", threshold=score(gap)))
-        flagged = [m for m in d.resilience if _polar_items(m, -1)]
-        if flagged:
-            out.append(say(seed, "vulnerabilities_evidence", items=[self._polar(m, -1) for m in flagged[:4]]))
-        return [out]
+        return out
 
     def _gap(self, measure: Measure) -> list[Fragment]:
         avg = measure.averages["region"]
