@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from octa.extract.countries import Mention, country_mentions, detect_subject, outside
 from octa.extract.lexicon import Hit, Lexicon, get_lexicon
+from octa.extract.links import link_items
 from octa.extract.model import EvidenceItem, Extraction
 from octa.extract.resilience import resilience_items
 from octa.extract.text import fold, sentences
@@ -191,14 +192,7 @@ def _modality(
     first = lead.end() if lead else start
     sent.anaphoric = first < end and (
         text[first].islower() or lex.cues["anaphor"].match(low, first, end) is not None)
-    for hit in cue["negation"]:
-        sent.negated.append((hit.end, sent.clause_end(hit.end)))
-    for hit in cue["negation_phrase"]:
-        comma = low.find(",", hit.end, end)
-        stop = min(sent.clause_end(hit.end), hit.end + 40, comma if comma >= 0 else end)
-        sent.negated.append((hit.end, stop))
-    for hit in cue["negation_backward"]:
-        sent.negated.append((sent.clause_start(hit.start), hit.start))
+    sent.negated = _negations(low, sent, cue)
     sent.collab = any(not sent.is_negated(h.start) for h in cue["collaboration"])
     sent.complicity = any(not sent.is_negated(h.start) for h in cue["complicity"])
     sent.knowing = any(not sent.is_negated(h.start) for h in cue["knowing"])
@@ -208,6 +202,17 @@ def _modality(
     sent.ended = [(sent.clause_start(h.start), sent.clause_end(h.start))
                   for h in cue["ended"] if _ended(lex, doc, sent, h)]
     return sent
+
+
+def _negations(low: str, sent: Sent, cue: dict[str, list[Hit]]) -> list[tuple[int, int]]:
+    """Spans a negation reaches: its clause forward, a phrase up to a comma, or backward."""
+    spans = [(hit.end, sent.clause_end(hit.end)) for hit in cue["negation"]]
+    for hit in cue["negation_phrase"]:
+        comma = low.find(",", hit.end, sent.end)
+        stop = min(sent.clause_end(hit.end), hit.end + 40, comma if comma >= 0 else sent.end)
+        spans.append((hit.end, stop))
+    spans += [(sent.clause_start(h.start), h.start) for h in cue["negation_backward"]]
+    return spans
 
 
 def _ended(lex: Lexicon, doc: Doc, sent: Sent, hit: Hit) -> bool:
@@ -318,8 +323,6 @@ class _Ctx:
 
 
 def _items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[EvidenceItem]:
-    from octa.extract.links import link_items
-
     conf = lex.thresholds["confidence"]
     items: list[EvidenceItem] = []
     for sent in sents:
