@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
 from schemathesis import checks
 
 from octa.api.app import create_app
 from octa.settings import Settings
 
-EXAMPLES = 30
+EXAMPLES = 25
 CHECKS = [
     checks.not_a_server_error,
     checks.status_code_conformance,
@@ -38,13 +39,22 @@ def operations(schema):  # type: ignore[no-untyped-def]
     return [result.ok() for result in schema.get_all_operations()]
 
 
-def test_api_conforms_and_never_fails(api_schema) -> None:  # type: ignore[no-untyped-def]
-    """Each operation gets its own Hypothesis run (schemathesis' pytest plugin and fixtures clash)."""
+@pytest.mark.parametrize("mode", ["positive", "negative"])
+def test_api_conforms_and_never_fails(api_schema, mode: str) -> None:  # type: ignore[no-untyped-def]
+    """Each operation gets its own Hypothesis run (schemathesis' pytest plugin and fixtures clash).
+
+    Positive data must be handled; negative data (wrong types, patterns, bodies) must be
+    rejected with a documented 4xx problem, never a 5xx.
+    """
     ops = operations(api_schema)
     assert len(ops) >= 15
+    generation = (
+        schemathesis.GenerationMode.POSITIVE if mode == "positive" else schemathesis.GenerationMode.NEGATIVE
+    )
+    checks_for_mode = CHECKS if mode == "positive" else [*CHECKS, checks.negative_data_rejection]
     for operation in ops:
 
-        @given(case=operation.as_strategy())
+        @given(case=operation.as_strategy(generation_mode=generation))
         @settings(
             max_examples=EXAMPLES,
             deadline=None,
@@ -53,6 +63,9 @@ def test_api_conforms_and_never_fails(api_schema) -> None:  # type: ignore[no-un
             suppress_health_check=list(HealthCheck),
         )
         def run(case) -> None:  # type: ignore[no-untyped-def]
-            case.call_and_validate(checks=CHECKS)
+            case.call_and_validate(checks=checks_for_mode)
 
-        run()
+        try:
+            run()
+        except Unsatisfiable:
+            assert mode == "negative"  # an operation without parameters has no invalid input

@@ -42,6 +42,7 @@ def problem_response(description: str) -> dict[str, Any]:
 
 #: Responses every API route may return; used by the routers so the spec documents them.
 COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: problem_response("Malformed request (a body that cannot be parsed)"),
     404: problem_response("Unknown country, edition, document or network"),
     422: problem_response("Invalid parameters"),
     500: problem_response("Unexpected server error (no internals disclosed)"),
