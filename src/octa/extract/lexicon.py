@@ -204,7 +204,7 @@ def _heads(data: dict[str, Any], path: Path) -> tuple[dict[str, str | None], fro
 
 def _head_regexes(heads: dict[str, str | None]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    suffix = r"(?:-(?:speaking|based|run|led|controlled|dominated|origin|born))?"
+    suffix = r"(?:-(?:speaking|based|run|led|controlled|dominated|origin|born|owned))?"
     after = re.compile(suffix + r"\s+((?:[\w'’-]+\s+){0,2}?)(" + alt + r")\b")
     before = re.compile(r"\b(" + alt + r")\s+(?:based\s+|operating\s+|coming\s+)?from\s+"
                         r"(?:the\s+)?(?:[\w-]+\s+in\s+)?$")
