@@ -100,8 +100,22 @@ def _differences(group: GroupReportData, seed: str) -> Paragraph:
             f"{d.country} {score(m.score)}" for d, m in zip(group.countries, measures, strict=True)
         )
         items.append([Fragment(f"{lower_name(measures[0].name)} ({scores})")])
-    quadrants = [[Fragment(f"{d.country}: {d.quadrant_label}")] for d in group.countries]
-    return [say(seed, "compare_gaps", items=items), say(seed, "compare_quadrants", items=quadrants)]
+    return [
+        say(seed, "compare_gaps", items=items),
+        say(seed, "compare_quadrants", items=[_by_quadrant(group)]),
+    ]
+
+
+def _by_quadrant(group: GroupReportData) -> list[Fragment]:
+    """'Belgium and Netherlands have low criminality and high resilience; France has …'."""
+    members: dict[str, list[str]] = {}
+    for data in group.countries:
+        members.setdefault(data.quadrant_label, []).append(data.country)
+    parts = [
+        f"{and_list(names)} {'has' if len(names) == 1 else 'have'} {label}"
+        for label, names in members.items()
+    ]
+    return [Fragment("; ".join(parts))]
 
 
 def _evidence(group: GroupReportData, seed: str) -> Sentence:
