@@ -154,6 +154,8 @@ def _analyse(lex: Lexicon, doc: Doc) -> list[Sent]:
         ctx.foreign(regions[i], got.get("named", []))
         ctx.domestic(got.get("actor", []))
         ctx.embedded(got.get("state", []), got.get("private", []))
+        if any(r.actor.startswith("foreign:") for r in sent.refs):
+            sent.refs = [r for r in sent.refs if r.actor != FOREIGN]  # the specific wins
         sent.markets = [h for h in got.get("market", ()) if not sent.blocked(h.start)]
         sents.append(sent)
     return sents
