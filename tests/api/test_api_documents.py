@@ -80,3 +80,11 @@ def test_actor_graph(client: TestClient) -> None:
     graph = client.get("/api/v1/countries/BE/actors").json()
     assert graph["iso3"] == "BEL" and graph["nodes"]
     assert client.get("/api/v1/actors", params={"country": "BEL"}).json() == graph
+
+
+def test_declared_oversize_upload_is_refused_before_reading(client: TestClient) -> None:
+    big = b"x" * 400_000  # the test app's limit is 200 kB (+ 64 kB for the envelope)
+    response = client.post("/api/v1/documents", files={"file": ("big.txt", big)})
+    assert response.status_code == 413 and response.json()["status"] == 413
+    page = client.post("/documents", files={"file": ("big.txt", big)}, headers={"accept": "application/json"})
+    assert page.status_code == 413

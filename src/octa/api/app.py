@@ -21,6 +21,7 @@ from octa import __version__ as octa_version
 from octa.api import problems
 from octa.api.context import AppContext
 from octa.api.fastpath import ResponseCache
+from octa.api.uploads import UploadLimit
 from octa.settings import Settings
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None, *, context: AppContext | None =
     _include_routers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _docs(app)
+    app.add_middleware(UploadLimit, limit=settings.max_document_bytes)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(ResponseCache, context=ctx)  # outermost: hits skip routing entirely
     return app

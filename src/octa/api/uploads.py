@@ -12,9 +12,12 @@ from typing import Any
 
 from fastapi import UploadFile
 from sqlalchemy import select, update
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from octa.api.context import AppContext
 from octa.api.jobs import Progress
+from octa.api.problems import problem
 from octa.exc import InvalidInput, OctaError
 from octa.store.models import DocumentRow
 
@@ -131,3 +134,28 @@ def _documents_of(context: AppContext, path: Path, name: str) -> list[int]:
                 .values(title=name)
             )
         return ids
+
+
+#: Room for the multipart envelope and the form fields around the file.
+ENVELOPE = 64 * 1024
+UPLOAD_PATHS = ("/api/v1/documents", "/documents", "/api/v1/networks", "/networks")
+
+
+class UploadLimit:
+    """ASGI middleware: refuse an upload whose declared size is over the limit before reading it.
+
+    The multipart parser would otherwise spool the whole body to disk first; `save_upload` still
+    counts the bytes for bodies sent without a Content-Length.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"] in UPLOAD_PATHS:
+            declared = Headers(scope=scope).get("content-length", "")
+            if declared.isdigit() and int(declared) > self.limit + ENVELOPE:
+                response = problem(413, f"upload is larger than the {self.limit} byte limit")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
