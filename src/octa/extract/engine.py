@@ -321,7 +321,8 @@ class _Ctx:
                 self.add(STATE, hit.start)
         if self.sent.knowing:
             for hit in private:
-                self.add(PRIVATE, hit.start)
+                if not any(a <= hit.start < b for a, b in self.sent.spans):
+                    self.add(PRIVATE, hit.start)
 
 
 def _items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[EvidenceItem]:
