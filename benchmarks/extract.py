@@ -129,10 +129,18 @@ def bench_pool(docs: list[str], words: int, args: argparse.Namespace) -> Result 
     return Result(f"extract, pool of {args.workers}", len(docs), words, seconds, cpu)
 
 
+def bench_ingest(docs: list[str], words: int, args: argparse.Namespace) -> Result | None:
+    """End-to-end ingest into a fresh SQLite store (benchmarks/ingest.py, imported when run)."""
+    from ingest import bench_ingest as run
+
+    return run(docs, words, args)
+
+
 #: Benchmark sections, run in order; each returns a Result (or None to skip itself).
 SECTIONS: list[Callable[[list[str], int, argparse.Namespace], Result | None]] = [
     bench_single,
     bench_pool,
+    bench_ingest,
 ]
 
 

@@ -78,6 +78,7 @@ def test_document_row_metadata_and_evidence(fresh_store: Store) -> None:
     assert ("actor", "private-sector-actors", None, None) in by_family
     for row in rows:
         assert row.iso3 == "BEL" and row.status == "pending" and len(row.id) == 64
+        assert row.id.startswith(doc.content_hash[:16])  # one document's items together in the index
         assert doc.text[row.start:row.end].casefold() in row.sentence.casefold()
 
 
