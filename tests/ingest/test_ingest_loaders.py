@@ -135,3 +135,23 @@ def test_bad_sidecar_fails_the_file(tmp_path: Path) -> None:
     [item] = prepared(path)
     assert isinstance(item, Failed)
     assert "a.txt.meta.yaml, column 'grade': invalid source grade 'Z9'" in item.message
+
+
+def test_jsonl_line_metadata_beats_its_sidecar(tmp_path: Path) -> None:
+    path = tmp_path / "lines.jsonl"
+    path.write_text('{"id": "a", "text": "One.", "country": "IT"}\n{"id": "b", "text": "Two."}\n')
+    (tmp_path / "lines.jsonl.meta.json").write_text('{"country": "BE", "source": "Feed", "grade": "B3"}')
+    first, second = prepared(path)
+    assert isinstance(first, Prepared) and isinstance(second, Prepared)
+    assert (first.meta.country, first.meta.source, first.meta.grade) == ("ITA", "Feed", "B3")
+    assert (second.meta.country, second.meta.source) == ("BEL", "Feed")
+
+
+def test_sidecar_beats_html_title(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes("<html><head><title>Page title</title><meta charset='windows-1252'></head>"
+                     "<body><p>Caf\xe9 owners pay protection money.</p></body></html>".encode("cp1252"))
+    (tmp_path / "page.html.meta.json").write_text('{"title": "Curated title"}')
+    [item] = prepared(path)
+    assert isinstance(item, Prepared) and item.meta.title == "Curated title"
+    assert "Café owners" in item.text

@@ -87,14 +87,14 @@ def _prepare_file(path: Path, defaults: DocumentMeta, max_bytes: int) -> Iterato
         yield Failed(f"{path}: {problem}", size)
         return
     try:
-        meta = defaults.over(read_sidecar(path))
+        sidecar = read_sidecar(path)
         loaded = list(_load(path))
     except InvalidInput as exc:
         yield Failed(str(exc) if exc.file else f"{path}: {exc}", size)
         return
     share = max(1, size // max(1, len(loaded)))
     for raw in loaded:
-        yield _finish(raw, meta, max_bytes, share)
+        yield _finish(raw, _metadata(defaults, sidecar, raw), max_bytes, share)
 
 
 def _size(path: Path) -> int:
@@ -129,6 +129,17 @@ def _load(path: Path) -> Iterator[RawDocument | LoadFailure]:
         raise InvalidInput(reason, file=str(path)) from None
 
 
+def _metadata(defaults: DocumentMeta, sidecar: DocumentMeta, raw: RawDocument | LoadFailure) -> DocumentMeta:
+    """Command line first; then a JSONL line's own fields before its file's sidecar (the line is
+    the more specific), but a sidecar before what an HTML or PDF file says about itself."""
+    if isinstance(raw, LoadFailure):
+        return defaults
+    embedded = _embedded(raw.meta)
+    if raw.row is not None:
+        return defaults.over(embedded).over(sidecar)
+    return defaults.over(sidecar).over(embedded)
+
+
 def _finish(raw: RawDocument | LoadFailure, meta: DocumentMeta, max_bytes: int, size: int) -> Item:
     if isinstance(raw, LoadFailure):
         return Failed(str(raw), size)
@@ -138,7 +149,7 @@ def _finish(raw: RawDocument | LoadFailure, meta: DocumentMeta, max_bytes: int, 
         return Failed(f"{where}: no text found (empty, or a scanned document without a text layer)", size)
     if len(text.encode("utf-8")) > max_bytes:
         return Failed(f"{where}: too large (text over the limit of {max_bytes:,} bytes)", size)
-    final = meta.over(_embedded(raw.meta))
+    final = meta
     if final.title is None:
         final = final.over(DocumentMeta(title=_fallback_title(text, raw.path)))
     if final.language is None:

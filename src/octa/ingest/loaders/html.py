@@ -9,7 +9,6 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Comment, Doctype, Tag
 
 from octa.ingest.loaders.base import Loaded, RawDocument
-from octa.ingest.loaders.plain import read_text
 from octa.ingest.metadata import DocumentMeta
 
 #: Elements never holding the article's text.
@@ -27,7 +26,7 @@ SOURCE_META = ("og:site_name", "publisher", "dc.publisher")
 
 
 def load_html(path: Path) -> Iterator[Loaded]:
-    soup = BeautifulSoup(read_text(path), "lxml")
+    soup = BeautifulSoup(path.read_bytes(), "lxml")  # bytes: the parser honours <meta charset>
     meta = _meta(soup)
     _drop_boilerplate(soup)
     root = soup.find("main") or soup.find("article") or soup.body or soup
