@@ -59,6 +59,11 @@ def _linktext(link: object, data: ReportData) -> str:
     return describe(link, {m.id: m.name.lower() for m in data.indicators})
 
 
+def _slug(title: str) -> str:
+    """The anchor GitHub gives a heading ('Change since 2021' -> 'change-since-2021')."""
+    return re.sub(r"[^a-z0-9 -]", "", title.lower()).replace(" ", "-")
+
+
 def _filters() -> dict[str, Any]:
     return {
         "score": score,
@@ -67,6 +72,7 @@ def _filters() -> dict[str, Any]:
         "bandword": _bandword,
         "linktext": _linktext,
         "cap": capitalise,
+        "slug": _slug,
     }
 
 
