@@ -188,7 +188,8 @@ def _modality(
     low, text = doc.low, doc.text
     sent = Sent(i, start, end, text[start:end])
     sent.bounds = sorted(h.start for h in cue["clause_boundary"])
-    sent.question = lex.cues["question"].search(low, start, end) is not None
+    sent.question = lex.cues["question"].search(low, start, end) is not None and not _affirmed(
+        doc, i)
     sent.hedged = bool(cue["hedge"])
     lead = _LEAD.match(text, start, end)
     first = lead.end() if lead else start
@@ -204,6 +205,20 @@ def _modality(
     sent.ended = [(sent.clause_start(h.start), sent.clause_end(h.start))
                   for h in cue["ended"] if _ended(lex, doc, sent, h)]
     return sent
+
+
+_PLACE_NOUN = re.compile(
+    r"\s+(?:\w+\s+)?(?:cities|city|towns?|villages?|ports?|territory|soil|streets|markets?|"
+    r"border|coast|capital|provinces?|regions?|waters|airports?)\b")
+_YES = re.compile(r"\W*(?:[A-Z][\w ]{0,20}:\s*)?(?:yes|yeah|indeed|absolutely|certainly)\b", re.I)
+
+
+def _affirmed(doc: Doc, i: int) -> bool:
+    """A question whose answer (the next sentence) begins with "Yes" asserts its content."""
+    if i + 1 >= len(doc.spans):
+        return False
+    start, end = doc.spans[i + 1]
+    return _YES.match(doc.text, start, end) is not None
 
 
 def _negations(low: str, sent: Sent, cue: dict[str, list[Hit]]) -> list[tuple[int, int]]:
@@ -228,7 +243,8 @@ def _abroad(
     """Where in the sentence statements about another country begin (None: nowhere)."""
     low, subject = doc.low, doc.subject
     here = bool(cue["here"]) or any(
-        m.code == subject and m.kind != "demonym" for m in mentions)
+        m.code == subject and (m.kind != "demonym" or _PLACE_NOUN.match(low, m.end))
+        for m in mentions)
     moving = cue["movement"]
     for m in mentions:
         if (m.code != subject and m.kind != "demonym" and low.startswith(", where", m.end)

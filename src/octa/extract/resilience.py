@@ -113,14 +113,14 @@ class _Scorer:
             max(t.start - c.end, c.start - t.end) <= _COORDINATION for c in chosen)]
         return {t.label for t in chosen + linked}
 
-    def score(self, label: str, start: int, end: int) -> tuple[int, int]:
+    def score(self, label: str, start: int, end: int, anywhere: bool = False) -> tuple[int, int]:
         pos = neg = 0
         fixed = label in self.lex.fixed
         for cue in self.cues:
             if not (start <= cue.start < end) or cue.label in ("neg", "red"):
                 continue
             sign = _sign(cue.label, label, fixed)
-            if sign == 0 or label not in self.nearest(cue):
+            if sign == 0 or not (anywhere or label in self.nearest(cue)):
                 continue
             if sign > 0 and self.imperative and cue.label == "p":
                 sign = -1
@@ -136,6 +136,7 @@ class _Scorer:
     def polarity(self, hit: Hit) -> int | None:
         sent = self.sent
         pos, neg = self.score(hit.label, sent.clause_start(hit.start), sent.clause_end(hit.start))
+        pos, neg = self.contrast(hit, pos, neg)
         if not pos and not neg:
             pos, neg = self.sentence_score(hit.label)
         if not pos and not neg:
@@ -143,6 +144,22 @@ class _Scorer:
         if pos == neg:
             return 0
         return 1 if pos > neg else -1
+
+    def contrast(self, hit: Hit, pos: float, neg: float) -> tuple[float, float]:
+        """A later "but/although ..." clause with no topic of its own has the last word
+        about the sentence's first topic (its grammatical subject, as a rule)."""
+        if hit is not self.topics[0]:
+            return pos, neg
+        sent, clause_end = self.sent, self.sent.clause_end(hit.start)
+        edges = [b for b in sent.bounds if b >= clause_end] + [sent.end]
+        for a, b in pairwise(edges):
+            head = sent.text[a - sent.start : a - sent.start + 12].lstrip(" ;:,—–-")
+            if not head.startswith(_CONTRAST) or any(a <= t.start < b for t in self.topics):
+                continue
+            p, n = self.score(hit.label, a, b, anywhere=True)
+            if p or n:
+                pos, neg = p, n
+        return pos, neg
 
     def sentence_score(self, label: str) -> tuple[float, float]:
         sent = self.sent
