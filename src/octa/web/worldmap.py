@@ -26,8 +26,9 @@ ATTRIBUTION = (
     "Country outlines: Natural Earth (public domain), via the world-atlas 2.0.2 "
     "package (ISC licence), 1:110m."
 )
-#: Outlines world-atlas leaves without an ISO numeric id, by name.
-UNNUMBERED = {"Kosovo": "XKX"}
+#: Outlines world-atlas leaves without an ISO numeric id, by name. The index scores Somalia and
+#: Cyprus as wholes, so Somaliland and Northern Cyprus are drawn as part of them.
+UNNUMBERED = {"Kosovo": "XKX", "Somaliland": "SOM", "N. Cyprus": "CYP"}
 #: Not drawn: no index country, and Antarctica only takes room.
 SKIPPED = {"010"}
 
@@ -164,6 +165,8 @@ def world_map() -> dict[str, Any]:
     """The shipped map, plus which index countries it cannot draw (small states at 1:110m)."""
     data = json.loads(MAP_FILE.read_text(encoding="utf-8"))
     known = {c.iso3 for c in all_countries()}
+    #: Territories outside the index (Greenland, Kosovo, Western Sahara…): drawn grey, not linked.
+    data["background"] = [v for k, v in data["shapes"].items() if k not in known]
     data["shapes"] = {k: v for k, v in data["shapes"].items() if k in known}
     data["missing"] = sorted(c.iso3 for c in all_countries() if c.iso3 not in data["shapes"])
     return data
