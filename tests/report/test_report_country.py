@@ -176,6 +176,8 @@ def test_all_formats_render(case: str, report_db: str, session_of: Session, evid
     first, last = reader.pages[0].extract_text(), reader.pages[-1].extract_text()
     assert data.country in first
     assert "Page 1 of" in first and f"Page {len(reader.pages)} of {len(reader.pages)}" in last
+    contents = re.search(r"Sources \.+ (\d+)", first)  # contents list with target-counter page numbers
+    assert contents and 1 < int(contents.group(1)) <= len(reader.pages), first
 
 
 def test_render_country_report_api(session_of: Session) -> None:
