@@ -150,6 +150,7 @@ def _analyse(lex: Lexicon, doc: Doc) -> list[Sent]:
         sent = _modality(lex, doc, i, start, end, cue)
         mentions = [by_pos[h.start] for h in mention_hits[i]]
         sent.abroad_from = _abroad(lex, doc, sent, cue, mentions)
+        _relations(doc.low, sent, cue)
         ctx = _Ctx(lex, doc, sent, mentions)
         ctx.foreign(regions[i], got.get("named", []))
         ctx.domestic(got.get("actor", []))
@@ -165,9 +166,10 @@ class _Cues(dict):
     """The cue hits of one sentence; a missing cue is an empty list."""
 
     def __missing__(self, key: str) -> list[Hit]:
-        return []
+        return _NONE
 
 
+_NONE: list[Hit] = []
 _CONTENT = ("market", "actor", "named", "region", "state", "private", "topic")
 _SCANNED_CUES = (
     "negation", "negation_phrase", "negation_backward", "hedge", "ended", "collaboration",
@@ -196,12 +198,6 @@ def _modality(
     sent.anaphoric = first < end and (
         text[first].islower() or lex.cues["anaphor"].match(low, first, end) is not None)
     sent.negated = _negations(low, sent, cue)
-    sent.collab = any(not sent.is_negated(h.start) for h in cue["collaboration"])
-    sent.complicity = any(not sent.is_negated(h.start) for h in cue["complicity"])
-    sent.knowing = any(not sent.is_negated(h.start) for h in cue["knowing"])
-    sent.collab_strong = any(not sent.is_negated(h.start) and low[h.start : h.end] != "with"
-                             for h in cue["collaboration"])
-    sent.refers_back = any(not sent.is_negated(h.start) for h in cue["market_anaphor"])
     sent.ended = [(sent.clause_start(h.start), sent.clause_end(h.start))
                   for h in cue["ended"] if _ended(lex, doc, sent, h)]
     return sent
@@ -219,6 +215,21 @@ def _affirmed(doc: Doc, i: int) -> bool:
         return False
     start, end = doc.spans[i + 1]
     return _YES.match(doc.text, start, end) is not None
+
+
+def _relations(low: str, sent: Sent, cue: dict[str, list[Hit]]) -> None:
+    """Collaboration, complicity and back-reference cues that are not negated."""
+    live = [h for name in _RELATIONS for h in cue[name] if not sent.is_negated(h.start)]
+    names = {h.label for h in live}
+    sent.collab = "collaboration" in names
+    sent.complicity = "complicity" in names
+    sent.knowing = "knowing" in names
+    sent.refers_back = "market_anaphor" in names
+    sent.collab_strong = any(h.label == "collaboration" and low[h.start : h.end] != "with"
+                             for h in live)
+
+
+_RELATIONS = ("collaboration", "complicity", "knowing", "market_anaphor")
 
 
 def _negations(low: str, sent: Sent, cue: dict[str, list[Hit]]) -> list[tuple[int, int]]:
