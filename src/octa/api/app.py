@@ -83,6 +83,7 @@ def _docs(app: FastAPI) -> None:
             swagger_js_url=f"/static/vendor/swagger-ui-bundle-{SWAGGER}.js",
             swagger_css_url=f"/static/vendor/swagger-ui-{SWAGGER}.css",
             swagger_favicon_url="/static/favicon.svg",
+            swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
         )
 
 

@@ -23,6 +23,8 @@ from octa.store.scores import edition_scores, editions
 
 #: Most derived results kept at once (countries x editions x pages fit easily).
 MEMO_LIMIT = 5000
+#: Memory for encoded responses replayed by the fast path; past it the oldest set is dropped.
+RESPONSE_BYTES = 64 * 1024 * 1024
 
 
 class CachedAssessor(Assessor):
@@ -51,6 +53,8 @@ class AppContext:
         self._editions: list[int] | None = None
         self._assessments: dict[int, EditionAssessment] = {}
         self._memo: dict[tuple[Any, ...], Any] = {}
+        self._responses: dict[tuple[Any, ...], Any] = {}
+        self._response_bytes = 0
         self.generation = 0
 
     @contextmanager
@@ -84,12 +88,8 @@ class AppContext:
         with self.session() as session:
             return self.assessor(session).edition(year).edition
 
-    def peek(self, key: tuple[Any, ...]) -> Any:
-        """A memoised value or None, without locking (a dict read is atomic)."""
-        return self._memo.get(key)
-
     def memo(self, key: tuple[Any, ...], compute: Any) -> Any:
-        """Keep a derived result (a rendered row, an uncertainty run) until the next write."""
+        """Keep a derived result (a profile, an uncertainty run, a report) until the next write."""
         with self._lock:
             if key in self._memo:
                 return self._memo[key]
@@ -97,20 +97,25 @@ class AppContext:
         value = compute()
         with self._lock:
             if generation == self.generation:
-                if (
-                    len(self._memo) >= MEMO_LIMIT
-                ):  # bounded: odd parameter combinations cannot grow it forever
+                if len(self._memo) >= MEMO_LIMIT:  # odd parameter combinations cannot grow it forever
                     self._memo.clear()
                 self._memo[key] = value
         return value
 
-    def store_result(self, key: tuple[Any, ...], value: Any, generation: int) -> None:
-        """Keep `value` unless the store was written since `generation` was read."""
+    def response(self, key: tuple[Any, ...]) -> Any:
+        """An encoded response kept by `keep_response`, or None (lock-free: a dict read is atomic)."""
+        return self._responses.get(key)
+
+    def keep_response(self, key: tuple[Any, ...], value: Any, body: bytes, generation: int) -> None:
+        """Keep an encoded response unless the store was written since `generation` was read."""
         with self._lock:
-            if generation == self.generation:
-                if len(self._memo) >= MEMO_LIMIT:
-                    self._memo.clear()
-                self._memo[key] = value
+            if generation != self.generation or len(body) > RESPONSE_BYTES // 16:
+                return
+            if self._response_bytes + len(body) > RESPONSE_BYTES:
+                self._responses.clear()
+                self._response_bytes = 0
+            self._responses[key] = value
+            self._response_bytes += len(body)
 
     def invalidate(self) -> None:
         """Forget everything derived from the store: called after every write."""
@@ -118,6 +123,8 @@ class AppContext:
             self._editions = None
             self._assessments.clear()
             self._memo.clear()
+            self._responses.clear()
+            self._response_bytes = 0
             self.generation += 1
 
     @property

@@ -34,14 +34,12 @@ async def cached(
     context: AppContext, key: tuple[Any, ...], compute: Callable[[], Any], media_type: str = JSON
 ) -> Response:
     """The response for `key`, computing (in a worker thread) and encoding it on a miss."""
-    body = context.peek(key)
+    body = context.response(key)
     if body is None:
         encode = encode_json if media_type == JSON else _encode_text
-
-        def work() -> bytes:
-            return encode(compute())
-
-        body = await run_in_threadpool(context.memo, key, work)
+        generation = context.generation
+        body = await run_in_threadpool(lambda: encode(compute()))
+        context.keep_response(key, body, body, generation)
     return Response(body, media_type=media_type)
 
 
@@ -71,7 +69,7 @@ class ResponseCache:
             await self.app(scope, receive, send)
             return
         key = ("raw", scope["path"], scope.get("query_string", b""))
-        hit = self.context.peek(key)
+        hit = self.context.response(key)
         if hit is not None:
             await send(hit[0])
             await send({"type": "http.response.body", "body": hit[1]})
@@ -89,7 +87,8 @@ class ResponseCache:
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body") and start.get("status") == 200:
-                    self.context.store_result(key, (dict(start), b"".join(chunks)), generation)
+                    body = b"".join(chunks)
+                    self.context.keep_response(key, (dict(start), body), body, generation)
             await send(message)
 
         return record
