@@ -139,3 +139,15 @@ def test_compute_metrics_table_and_errors() -> None:
         M.compute_metrics(net, group_attribute="Nope")
     with pytest.raises(InvalidInput, match="unknown weighting"):
         M.betweenness(net, "bogus")
+
+
+def test_sampled_betweenness_with_every_source_is_exact() -> None:
+    from octa.network.backend import sampled_betweenness
+
+    for name in ("montagna_meetings", "ndrangheta", "krebs"):
+        net = load(name)
+        src, dst, _ = net.arrays()
+        close(sampled_betweenness(net.n, src, dst, samples=net.n),
+              as_array(nx.betweenness_centrality(to_nx(net)), net.n))
+        half = sampled_betweenness(net.n, src, dst, samples=net.n // 2, seed=3)
+        assert half.shape == (net.n,) and (half >= 0).all()

@@ -171,18 +171,17 @@ def sampled_betweenness(
 ) -> np.ndarray:
     """Brandes–Pich estimate of normalised unweighted betweenness from `samples` BFS sources.
 
-    Each BFS and its dependency accumulation run level by level as numpy array operations;
-    the estimate is unbiased and its error shrinks like 1/sqrt(samples).
+    Each BFS and its dependency accumulation run level by level as numpy array operations that
+    touch only the frontier's ties; the estimate is unbiased and its error shrinks like
+    1/sqrt(samples).
     """
     csr = csr_undirected(n, src, dst)
-    rows = np.repeat(np.arange(n, dtype=np.int64), csr.degree())
-    cols = csr.indices
     rng = np.random.default_rng(seed)
     k = min(samples, n)
     sources = rng.choice(n, size=k, replace=False)
     bc = np.zeros(n)
     for s in sources:
-        bc += _single_source_dependency(n, rows, cols, int(s))
+        bc += _single_source_dependency(csr, int(s))
     if n <= 2:
         return bc
     # scale to all n sources; summing both ends of each pair and dividing by (n-1)(n-2) is
@@ -190,40 +189,38 @@ def sampled_betweenness(
     return bc * (n / k) / ((n - 1) * (n - 2))
 
 
-def _single_source_dependency(n: int, rows: np.ndarray, cols: np.ndarray, s: int) -> np.ndarray:
+def _frontier_ties(csr: CSR, frontier: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(tail, head) of every tie leaving the frontier, gathered from CSR ranges."""
+    starts = csr.indptr[frontier]
+    counts = csr.indptr[frontier + 1] - starts
+    total = int(counts.sum())
+    offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
+    positions = offsets + np.arange(total)
+    return np.repeat(frontier, counts), csr.indices[positions]
+
+
+def _single_source_dependency(csr: CSR, s: int) -> np.ndarray:
     """Brandes dependencies δ_s(v) for one source, vectorised by BFS level."""
+    n = csr.n
     dist = np.full(n, -1, dtype=np.int64)
     sigma = np.zeros(n)
     dist[s], sigma[s] = 0, 1.0
-    frontier = np.array([s])
-    levels = [frontier]
-    is_front = np.zeros(n, dtype=bool)
+    frontier = np.array([s], dtype=np.int64)
+    tree: list[tuple[np.ndarray, np.ndarray]] = []  # shortest-path ties per level
     level = 0
     while len(frontier):
-        is_front[:] = False
-        is_front[frontier] = True
-        sel = is_front[rows]
-        r, c = rows[sel], cols[sel]
-        new = dist[c] == -1
-        nxt = np.unique(c[new])
+        tail, head = _frontier_ties(csr, frontier)
+        fresh = dist[head] == -1
+        nxt = np.unique(head[fresh])
         dist[nxt] = level + 1
-        tree = dist[c] == level + 1
-        np.add.at(sigma, c[tree], sigma[r[tree]])
+        down = dist[head] == level + 1
+        tail, head = tail[down], head[down]
+        np.add.at(sigma, head, sigma[tail])
+        tree.append((tail, head))
         level += 1
         frontier = nxt
-        if len(nxt):
-            levels.append(nxt)
     delta = np.zeros(n)
-    reached = dist >= 0
-    tree_edge = reached[rows] & reached[cols] & (dist[cols] == dist[rows] + 1)
-    er, ec = rows[tree_edge], cols[tree_edge]
-    edge_level = dist[er]
-    order = np.argsort(edge_level, kind="stable")
-    er, ec, edge_level = er[order], ec[order], edge_level[order]
-    bounds = np.searchsorted(edge_level, np.arange(len(levels) + 1))
-    for lev in range(len(levels) - 2, -1, -1):
-        a, b = bounds[lev], bounds[lev + 1]
-        v, w = er[a:b], ec[a:b]
-        np.add.at(delta, v, sigma[v] / sigma[w] * (1.0 + delta[w]))
+    for tail, head in reversed(tree):
+        np.add.at(delta, tail, sigma[tail] / sigma[head] * (1.0 + delta[head]))
     delta[s] = 0.0
     return delta
