@@ -167,12 +167,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docs", type=int, default=20_000, help="documents to generate")
     parser.add_argument("--workers", type=int, default=1, help="pool size (>1 adds a section)")
     parser.add_argument("--seed", type=int, default=20261129)
+    parser.add_argument("--only", default="", help="comma-separated sections to run, e.g. "
+                        "'single,pool' (names after bench_); default: all")
     args = parser.parse_args(argv)
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
     docs = make_corpus(args.docs, args.seed)
     words = sum(len(d.split()) for d in docs)
     print(f"corpus: {len(docs):,} docs, {words:,} words ({words / len(docs):.0f} words/doc), "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     for section in SECTIONS:
+        if only and section.__name__.removeprefix("bench_") not in only:
+            continue
         result = section(docs, words, args)
         if result is not None:
             print(result.report())
