@@ -43,6 +43,7 @@ def serve(
 
     app = create_app(config)
     _check_loaded(app)
+    _warm_in_background(app)
     print(f"octa is serving on http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", flush=True)
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning")
@@ -53,6 +54,21 @@ def serve(
     uvicorn.run(
         "octa.api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning"
     )
+
+
+def _warm_in_background(app: object) -> None:
+    """Compute the newest edition's rank intervals while the server starts (about a second)."""
+    import threading
+
+    from octa.api.countries import rank_intervals
+
+    context = app.state.octa  # type: ignore[attr-defined]
+
+    def warm() -> None:
+        with context.session() as session:
+            rank_intervals(context, session, context.assessor(session).latest())
+
+    threading.Thread(target=warm, name="octa-warm", daemon=True).start()
 
 
 def _check_loaded(app: object) -> None:
