@@ -87,6 +87,7 @@ def _movers(data: ReportData, seed: str) -> Paragraph:
                 "change_new",
                 items=[[Fragment(lower_name(m.name))] for m in new],
                 are="is" if len(new) == 1 else "are",
+                are_pron="it is" if len(new) == 1 else "they are",
             )
         )
     if data.dropped:

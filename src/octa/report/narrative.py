@@ -333,7 +333,7 @@ class _Writer:
         for polarity, key in ((1, "resilience_evidence_positive"), (-1, "resilience_evidence_negative")):
             items = [self._polar(m, polarity) for m in ranked if _polar_items(m, polarity)]
             if items:
-                out.append(say(seed, key, items=items))
+                out.append(say(seed, key, items=items, country=self.data.country))
         for measure in ranked:
             out.extend(self._resilience_disagreement(seed, measure))
         return out
@@ -434,6 +434,7 @@ class _Writer:
                 avg = measure.averages.get(scope, math.nan)
                 fields[f"{short}_{scope}_avg"] = score(avg, True)
                 fields[f"{short}_{scope}_cmp"] = compare(measure.score, avg)
+            fields[f"{short}_score"] = score(measure.score, True)
         return [[say(seed, "comparison_intro", **fields), say(seed, "comparison_resilience", **fields)]]
 
 
