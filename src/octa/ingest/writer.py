@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -36,6 +37,7 @@ class Written:
 
 
 Result = tuple[Prepared, Extracted]
+DOCUMENTS, EVIDENCE = cast(Table, DocumentRow.__table__), cast(Table, EvidenceRow.__table__)
 #: SQLite page cache for ingest, in KiB: the evidence indexes outgrow the 2 MiB default quickly,
 #: and every miss is a page read in the middle of a batch insert.
 SQLITE_CACHE_KIB = 64 * 1024
@@ -84,12 +86,12 @@ def write_results(session: Session, results: Sequence[Result]) -> Written:
         connection.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     now = utcnow()
     ids = dict(connection.execute(
-        insert(DocumentRow.__table__).returning(DocumentRow.content_hash, DocumentRow.id),
+        insert(DOCUMENTS).returning(DocumentRow.content_hash, DocumentRow.id),
         [_document_row(p, e, now) for p, e in fresh],
     ).all())
     rows = _evidence_rows(fresh, ids, now)
     if rows:
-        connection.execute(insert(EvidenceRow.__table__), rows)
+        connection.execute(insert(EVIDENCE), rows)
     return Written(documents=len(fresh), duplicates=len(results) - len(fresh), evidence=len(rows))
 
 

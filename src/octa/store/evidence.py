@@ -25,6 +25,7 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnClause
 
 from octa.countries import get_country
 from octa.exc import InvalidInput, NotFound
@@ -56,11 +57,12 @@ def search_clause(session: Session, q: str) -> ColumnElement[bool]:
     if dialect == "sqlite":
         match = " ".join(f'"{token}"' for token in tokens)
         fts = table("evidence_fts")
-        rowids = select(literal_column("rowid")).select_from(fts).where(
+        rowids: Select[Any] = select(literal_column("rowid")).select_from(fts).where(
             literal_column("evidence_fts").op("MATCH")(match))
         return literal_column("evidence.rowid").in_(rowids)
     if dialect == "postgresql":
-        english = literal_column("'english'")  # a literal, so the GIN expression index applies
+        # A literal, not a bound parameter, so the GIN expression index of migration 0002 applies.
+        english: ColumnClause[Any] = literal_column("'english'")
         vector = func.to_tsvector(english, EvidenceRow.sentence)
         return vector.op("@@")(func.plainto_tsquery(english, " ".join(tokens)))
     return and_(*(EvidenceRow.sentence.ilike(f"%{token}%") for token in tokens))

@@ -45,7 +45,7 @@ def _is_furniture(tag: Tag) -> bool:
         return False
     if tag.get("role") in DROP_ROLES or tag.get("aria-hidden") == "true":
         return True
-    hints = " ".join([*tag.get("class", []), str(tag.get("id", ""))]).casefold()
+    hints = " ".join([*tag.get_attribute_list("class"), str(tag.get("id") or "")]).casefold()
     return any(hint in hints for hint in DROP_CLASS_HINTS)
 
 
@@ -63,9 +63,9 @@ def _text(root: Tag | BeautifulSoup) -> str:
 
 
 def _meta(soup: BeautifulSoup) -> DocumentMeta:
-    named = {}
+    named: dict[str, str] = {}
     for tag in soup.find_all("meta"):
-        key = (tag.get("property") or tag.get("name") or "").casefold()
+        key = str(tag.get("property") or tag.get("name") or "").casefold()
         if key and tag.get("content"):
             named.setdefault(key, str(tag["content"]).strip())
     title = _first(named, TITLE_META) or _title(soup)
