@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from tests.conftest import DATA
+from tests.store.test_scores_store import snapshot
 
 from octa.exc import InvalidInput
+from octa.store.db import Store
 from octa.store.importers import read_scores
+from octa.store.scores import import_batch
 
 SCORES = DATA / "scores"
 
@@ -31,10 +34,13 @@ SCORES = DATA / "scores"
         ("long_missing_column.csv", "long_missing_column.csv, row 1, column 'score': missing column"),
     ],
 )
-def test_bad_long_file(name: str, message: str) -> None:
+def test_bad_long_file(name: str, message: str, any_store: Store) -> None:
+    import_batch(any_store, read_scores(SCORES / "long_ok.csv"))
+    before = snapshot(any_store)
     with pytest.raises(InvalidInput) as caught:
-        read_scores(SCORES / name)
+        import_batch(any_store, read_scores(SCORES / name))
     assert str(caught.value).endswith(message), str(caught.value)
+    assert snapshot(any_store) == before
 
 
 def test_unsupported_file_type(tmp_path: Path) -> None:
