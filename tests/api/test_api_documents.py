@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from apihelpers import HOSTILE_HTML, upload
+from apihelpers import HOSTILE_HTML, upload, wait_job
 from fastapi.testclient import TestClient
 
 PROBLEM = "application/problem+json"
@@ -88,3 +88,15 @@ def test_declared_oversize_upload_is_refused_before_reading(client: TestClient) 
     assert response.status_code == 413 and response.json()["status"] == 413
     page = client.post("/documents", files={"file": ("big.txt", big)}, headers={"accept": "application/json"})
     assert page.status_code == 413
+
+
+def test_several_files_in_one_upload(client: TestClient, tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Dutch police said synthetic drug production in Limburg grew in 2024.", encoding="utf-8")
+    files = [("file", ("a.html", HOSTILE_HTML.read_bytes())), ("file", ("note.txt", note.read_bytes()))]
+    response = client.post("/api/v1/documents", files=files, data={"country": "NL"})
+    assert response.status_code == 202
+    job = wait_job(client, response.json()["id"])
+    assert job["status"] == "done" and job["result"]["ingested"] == 2 and len(job["result"]["documents"]) == 2
+    titles = {client.get(f"/api/v1/documents/{d}").json()["title"] for d in job["result"]["documents"]}
+    assert len(titles) == 2 and any(t.startswith("Dutch police") for t in titles)

@@ -12,7 +12,7 @@ from octa.api import evidence
 from octa.api.deps import Ctx, Db
 from octa.api.pagination import Page, PageParams, page_params
 from octa.api.problems import COMMON_RESPONSES, problem_response
-from octa.api.uploads import DOCUMENT_SUFFIXES, display_name, ingest_job, save_upload
+from octa.api.uploads import ingest_job, save_uploads
 from octa.countries import get_country
 
 router = APIRouter(prefix="/api/v1", tags=["evidence"], responses=COMMON_RESPONSES)
@@ -98,7 +98,9 @@ class JobOut(BaseModel):
 )
 async def upload_document(
     context: Ctx,
-    file: Annotated[UploadFile, File(description="txt, md, html, pdf, docx or jsonl")],
+    file: Annotated[
+        list[UploadFile], File(description="One or more txt, md, html, pdf, docx or jsonl files")
+    ],
     country: Annotated[str | None, Form(max_length=100)] = None,
     source: Annotated[str | None, Form(max_length=200)] = None,
     grade: Annotated[str | None, Form(pattern=r"^[A-Fa-f][1-6]$")] = None,
@@ -106,9 +108,9 @@ async def upload_document(
 ) -> JSONResponse:
     if country:
         country = get_country(country).iso3
-    path = await save_upload(context, file, DOCUMENT_SUFFIXES)
+    files = await save_uploads(context, file)
     meta = {"country": country, "source": source, "grade": grade.upper() if grade else None, "date": date}
-    job = context.jobs.submit("ingest", ingest_job(context, path, display_name(file.filename), meta))
+    job = context.jobs.submit("ingest", ingest_job(context, files, meta))
     return JSONResponse(job.to_dict(), status_code=202, headers={"Location": f"/api/v1/jobs/{job.id}"})
 
 

@@ -35,6 +35,8 @@ DOCUMENT_SUFFIXES = (
 )
 NETWORK_SUFFIXES = (".csv", ".tsv", ".txt", ".net", ".paj", ".graphml", ".xml", ".json")
 CHUNK = 1 << 16
+#: Files one upload may carry (each is checked against the size limit on its own).
+MAX_FILES = 20
 
 
 class TooLarge(OctaError):
@@ -78,13 +80,14 @@ async def save_upload(context: AppContext, upload: UploadFile, allowed: tuple[st
     return target
 
 
-def ingest_job(context: AppContext, path: Path, name: str, meta: dict[str, str | None]):  # type: ignore[no-untyped-def]
-    """The work of one document upload: ingest, extract, then report the new document ids."""
+def ingest_job(context: AppContext, files: list[tuple[Path, str]], meta: dict[str, str | None]):  # type: ignore[no-untyped-def]
+    """The work of one upload (one or more files): ingest, extract, report the new document ids."""
 
     def work(progress: Progress) -> dict[str, Any]:
         from octa.ingest.pipeline import IngestOptions, ingest
 
-        total = max(path.stat().st_size, 1)
+        paths = [path for path, _name in files]
+        total = max(sum(p.stat().st_size for p in paths), 1)
         done = 0
 
         def step(size: int, failure: str | None) -> None:
@@ -101,22 +104,40 @@ def ingest_job(context: AppContext, path: Path, name: str, meta: dict[str, str |
             max_bytes=context.settings.max_document_bytes,
         )
         progress(0.05, "reading")
-        summary = ingest(context.store, [path], options, step)
-        documents = _documents_of(context, path, name)
+        summary = ingest(context.store, paths, options, step)
+        documents = [d for path, name in files for d in _documents_of(context, path, name)]
         context.invalidate()
+        failures = [_clean(f, paths[0].parent) for f in summary.failures]
         if summary.failed and not summary.ingested and not summary.duplicates:
-            raise InvalidInput(
-                "; ".join(_clean(f, path.parent) for f in summary.failures) or "the file could not be read"
-            )
+            raise InvalidInput("; ".join(failures) or "the file could not be read")
         return {
             "documents": documents,
             "ingested": summary.ingested,
             "duplicates": summary.duplicates,
             "evidence": summary.evidence,
-            "failures": [_clean(f, path.parent) for f in summary.failures],
+            "failures": failures,
         }
 
     return work
+
+
+async def save_uploads(context: AppContext, uploads: list[UploadFile]) -> list[tuple[Path, str]]:
+    """Every uploaded document under a generated name, with its display name; all or nothing."""
+    if not uploads:
+        raise InvalidInput("no file uploaded")
+    if len(uploads) > MAX_FILES:
+        raise InvalidInput(f"at most {MAX_FILES} files per upload")
+    saved: list[tuple[Path, str]] = []
+    try:
+        for upload in uploads:
+            saved.append(
+                (await save_upload(context, upload, DOCUMENT_SUFFIXES), display_name(upload.filename))
+            )
+    except BaseException:
+        for path, _name in saved:
+            path.unlink(missing_ok=True)
+        raise
+    return saved
 
 
 def _clean(message: str, folder: Path) -> str:

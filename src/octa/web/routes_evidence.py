@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from octa.api import evidence
 from octa.api.deps import Assess, Ctx, Db
-from octa.api.uploads import DOCUMENT_SUFFIXES, display_name, ingest_job, save_upload
+from octa.api.uploads import DOCUMENT_SUFFIXES, ingest_job, save_uploads
 from octa.countries import find_country
 from octa.exc import InvalidInput
 from octa.web.render import page
@@ -88,7 +88,7 @@ def documents(
 @router.post("/documents")
 async def upload(
     context: Ctx,
-    file: Annotated[UploadFile, File()],
+    file: Annotated[list[UploadFile], File()],
     country: Annotated[str | None, Form(max_length=100)] = None,
     source: Annotated[str | None, Form(max_length=200)] = None,
     grade: Annotated[str | None, Form(max_length=2)] = None,
@@ -101,14 +101,14 @@ async def upload(
         if found is None:
             raise InvalidInput(f"unknown country {country!r}")
         iso3 = found.iso3
-    path = await save_upload(context, file, DOCUMENT_SUFFIXES)
+    files = await save_uploads(context, file)
     meta = {
         "country": iso3,
         "source": source or None,
         "grade": (grade or "").upper() or None,
         "date": date or None,
     }
-    job = context.jobs.submit("ingest", ingest_job(context, path, display_name(file.filename), meta))
+    job = context.jobs.submit("ingest", ingest_job(context, files, meta))
     return RedirectResponse(f"/documents?job={job.id}", status_code=303)
 
 
