@@ -39,7 +39,7 @@ RESILIENCE = (
 CUE_KEYS = (
     "negation", "negation_phrase", "negation_backward", "hedge", "ended", "ended_cancel",
     "question", "collaboration", "complicity", "knowing", "speech", "abroad", "movement", "not_location",
-    "anaphor", "clause_boundary", "here", "institution", "market_anaphor", "imperative",
+    "anaphor", "clause_boundary", "here", "institution", "market_anaphor", "imperative", "presupposition",
 )
 
 
@@ -63,7 +63,7 @@ Entries = list[tuple[str, list[str]]]  # (label, patterns)
 
 #: cues tried only at one place of a sentence, never scanned over the whole text
 LOCAL_CUES = ("question", "anaphor", "speech", "ended_cancel", "not_location", "institution",
-              "imperative")
+              "imperative", "presupposition")
 
 
 @dataclass(frozen=True)

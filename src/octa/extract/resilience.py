@@ -48,7 +48,7 @@ def resilience_items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[Evidence
 
 def _sentence(lex, doc, sent, topics: list[Hit], cues: list[Hit]) -> dict[str, int]:
     topics = _topics(lex, doc, sent, topics)
-    guarded = _guard(sent, topics)
+    guarded = _guard(doc, sent, topics)
     cues = [c for c in cues if c.label not in ("p", "n")
             or not any(t.start <= c.start and c.end <= t.end for t in topics)]
     scorer = _Scorer(lex, sent, guarded, cues)
@@ -70,21 +70,26 @@ def _topics(lex: Lexicon, doc: Doc, sent: Sent, topics: list[Hit]) -> list[Hit]:
     return [h for h in topics if not speech.match(doc.low, h.end)]
 
 
-def _guard(sent: Sent, topics: list[Hit]) -> list[Hit]:
-    """Drop cooperation topics in clauses that are about criminals working together."""
+def _guard(doc: Doc, sent: Sent, topics: list[Hit]) -> list[Hit]:
+    """Generic cooperation wording counts only between states: not between criminals, and
+    only where the sentence names another country or an international partner."""
     crim = [r[1] for r in sent.refs if r[0] in _CRIMINAL or r[0].startswith("foreign")]
+    abroad = _ABROAD.search(sent.text) is not None or any(
+        sent.start <= m.start < sent.end and m.code != doc.subject for m in doc.mentions)
     out = []
     for hit in topics:
-        if hit.label == "international-cooperation" and _GENERIC.search(
-            sent.text, hit.start - sent.start, hit.end - sent.start) and any(
-            sent.clause_start(hit.start) <= pos < sent.clause_end(hit.start) for pos in crim
-        ):
+        generic = hit.label == "international-cooperation" and _GENERIC.search(
+            sent.text, hit.start - sent.start, hit.end - sent.start)
+        if generic and (not abroad or any(
+                sent.clause_start(hit.start) <= pos < sent.clause_end(hit.start) for pos in crim)):
             continue
         out.append(hit)
     return out
 
 
 _CRIMINAL = ("mafia-style-groups", "criminal-networks")
+_ABROAD = re.compile(r"(?i)\b(?:international|foreign|partners?|countries|europol|interpol|"
+                     r"eurojust|eu|un|gulf|neighbou?ring|regional|counterparts)\b")
 _GENERIC = re.compile(r"(?i)cooperat|co-operat|partner|together|joint|\bwith\b")
 
 
