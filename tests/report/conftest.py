@@ -61,6 +61,7 @@ def add_document(
     source: str = "Test source",
     date: str = "2023-05-01",
     grade: str = "B2",
+    url: str | None = None,
 ) -> None:
     """Write one document and its evidence items to the store at `db`."""
     text = " ".join(i.sentence for i in items) + title
@@ -73,6 +74,7 @@ def add_document(
                 title=title,
                 source=source,
                 published_on=date,
+                url=url,
                 reliability=grade[0],
                 credibility=int(grade[1]),
                 iso3=iso3,

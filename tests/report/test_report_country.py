@@ -129,7 +129,12 @@ def test_document_text_is_escaped(report_db: str, session_of: Session, evidence_
     item = evidence_writer.item
     evil = '<script>alert("x")</script> [click](javascript:alert(1)) *bold* | pipe'
     evidence_writer.document(
-        report_db, "BEL", f"Title {evil}", [item("market", "cocaine-trade", evil)], source="<b>src</b>"
+        report_db,
+        "BEL",
+        f"Title {evil}",
+        [item("market", "cocaine-trade", evil)],
+        source="<b>src</b>",
+        url="javascript:alert(2)",
     )
     data = ReportBuilder(session_of).country("BE", 2023)
     html = str(render(data, "html"))
@@ -138,6 +143,8 @@ def test_document_text_is_escaped(report_db: str, session_of: Session, evidence_
     md = str(render(data, "md"))
     assert "[click](javascript" not in md and "<script>" not in md
     assert md_escape("[click](javascript:alert(1))") in md
+    assert "javascript:alert(2)" in md and "<javascript" not in md  # shown, never as a link
+    assert 'href="javascript' not in html
 
 
 def test_deterministic(session_of: Session) -> None:
