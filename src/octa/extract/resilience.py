@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 _CONTRAST = ("but", "however", "yet", "although", "though", "whereas")
 _FLIP_REACH = 25
 _COORDINATION = 6
+_AFTER = 1.5
 
 
 def resilience_items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[EvidenceItem]:
@@ -53,9 +54,7 @@ def _sentence(lex, doc, sent, topics: list[Hit], cues: list[Hit]) -> dict[str, i
             or not any(t.start <= c.start and c.end <= t.end for t in topics)]
     scorer = _Scorer(lex, sent, guarded, cues)
     found: dict[str, int] = {}
-    for hit in guarded:
-        if hit.label in found:
-            continue
+    for hit in guarded:  # the last statement of a sentence about an indicator wins
         polarity = scorer.polarity(hit)
         if polarity is None or (sent.question and polarity >= 0):
             continue
@@ -105,8 +104,8 @@ class _Scorer:
         self.clauses = [sent.clause_start(t.start) for t in topics]
 
     def nearest(self, cue: Hit) -> set[str]:
-        def gap(t: Hit) -> int:
-            return max(t.start - cue.end, cue.start - t.end, 0)
+        def gap(t: Hit) -> float:  # a cue describes the topic before it a little more often
+            return max((t.start - cue.end) * _AFTER, cue.start - t.end, 0)
 
         clause = self.sent.clause_start(cue.start)
         near = [t for t, c in zip(self.topics, self.clauses, strict=True) if c == clause]
