@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -118,10 +119,17 @@ def _record(store: Store, chunk: Sequence[tuple[Item, Extracted | None]], summar
         progress(item.size, message)
 
 
-def extract_chunk(chunk: Sequence[Item]) -> list[tuple[Item, Extracted | None]]:
-    """Worker task: extraction for each prepared document of a chunk (pure, no database)."""
-    return [(item, extract_document(item.text, item.meta.country) if isinstance(item, Prepared) else None)
-            for item in chunk]
+#: What a worker needs of a document: its text and subject (None for items not to extract).
+Job = tuple[str, str | None] | None
+
+
+def extract_chunk(jobs: Sequence[Job]) -> list[Extracted | None]:
+    """Worker task: extraction for each document of a chunk (pure, no database)."""
+    return [extract_document(*job) if job is not None else None for job in jobs]
+
+
+def _jobs(chunk: Sequence[Item]) -> list[Job]:
+    return [(item.text, item.meta.country) if isinstance(item, Prepared) else None for item in chunk]
 
 
 def batched(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
@@ -133,13 +141,16 @@ def batched(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
 def _extracted_chunks(items: Iterator[Item], workers: int) -> Iterator[list[tuple[Item, Extracted | None]]]:
     chunks = batched(items, CHUNK)
     if workers <= 1:
-        yield from map(extract_chunk, chunks)
+        for chunk in chunks:
+            yield list(zip(chunk, extract_chunk(_jobs(chunk)), strict=True))
         return
-    # The pool's feeder thread would read the whole corpus ahead; a semaphore bounds what is in flight.
+    # Workers get only texts and send back only extractions; the chunks wait here, in order.
+    # The pool's feeder thread would read the whole corpus ahead: a semaphore bounds it.
+    waiting: deque[list[Item]] = deque()
     in_flight = threading.BoundedSemaphore(workers * 3)
     with _context().Pool(workers) as pool:
-        for result in pool.imap(extract_chunk, _bounded(chunks, in_flight)):
-            yield result
+        for extracted in pool.imap(extract_chunk, _bounded(chunks, waiting, in_flight)):
+            yield list(zip(waiting.popleft(), extracted, strict=True))
             in_flight.release()
 
 
@@ -149,10 +160,12 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-def _bounded(chunks: Iterator[list[Item]], in_flight: threading.BoundedSemaphore) -> Iterator[list[Item]]:
+def _bounded(chunks: Iterator[list[Item]], waiting: deque[list[Item]],
+             in_flight: threading.BoundedSemaphore) -> Iterator[list[Job]]:
     for chunk in chunks:
         in_flight.acquire()
-        yield chunk
+        waiting.append(chunk)
+        yield _jobs(chunk)
 
 
 __all__ = ["IngestOptions", "IngestSummary", "Written", "ingest", "total_bytes"]
