@@ -36,6 +36,8 @@ def corpus(tmp_path: Path, pdf_file: Path) -> Path:
     make_docx(nested / "report.docx", BELGIUM.replace("Belgium", "The kingdom"))
     (nested / "empty.txt").write_bytes(b"")
     (nested / "ignored.csv").write_text("a,b\n")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "notes.txt").write_text("hidden folders are not read")
     return folder
 
 

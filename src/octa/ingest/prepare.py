@@ -54,7 +54,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if _wanted(p)))
+            found.extend(sorted(p for p in path.rglob("*") if _wanted(p, path)))
         elif path.exists():
             found.append(path)
         else:
@@ -62,8 +62,10 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def _wanted(path: Path) -> bool:
-    return path.is_file() and path.suffix.casefold() in LOADERS and not is_sidecar(path)
+def _wanted(path: Path, root: Path) -> bool:
+    """Known formats only, and nothing hidden (`.git`, editor backups) below the folder given."""
+    hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+    return not hidden and path.is_file() and path.suffix.casefold() in LOADERS and not is_sidecar(path)
 
 
 def prepare(
