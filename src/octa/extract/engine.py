@@ -340,7 +340,7 @@ class _Ctx:
 
     def domestic(self, hits: list[Hit]) -> None:
         for hit in hits:
-            if not any(a <= hit.start < b for a, b in self.sent.spans):
+            if not any(a < hit.end and hit.start < b for a, b in self.sent.spans):
                 self.add(hit.label, hit.start)
 
     def embedded(self, state: list[Hit], private: list[Hit]) -> None:

@@ -207,7 +207,7 @@ def _head_regexes(heads: dict[str, str | None]) -> tuple[re.Pattern[str], re.Pat
     suffix = r"(?:-(?:speaking|based|run|led|controlled|dominated|origin|born|owned))?"
     after = re.compile(suffix + r"\s+((?:[\w'’-]+\s+){0,2}?)(" + alt + r")\b")
     before = re.compile(r"\b(" + alt + r")\s+(?:based\s+|operating\s+|coming\s+)?from\s+"
-                        r"(?:the\s+)?(?:[\w-]+\s+in\s+)?$")
+                        r"(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:in\s+)?$")
     return after, before
 
 
