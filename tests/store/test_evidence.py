@@ -11,6 +11,7 @@ from octa.ingest.writer import ensure_countries
 from octa.store.actor_graph import actor_graph
 from octa.store.db import Store
 from octa.store.evidence import (
+    count_documents,
     count_evidence,
     documents,
     evidence_items,
@@ -218,6 +219,7 @@ def test_documents_and_get_document(store: Store) -> None:
         assert [d["id"] for d in documents(session)] == [1, 2, 3]
         assert [d["id"] for d in documents(session, grade_min="A1")] == [3]
         assert [d["id"] for d in documents(session, q="blog")] == [2]
+        assert count_documents(session) == 3 and count_documents(session, "BE", grade_min="B2") == 1
         doc = get_document(session, 1)
         assert doc["title"] == "Port report" and doc["text"] == "…"
         assert [e["id"] for e in doc["evidence"]] == ["e1", "e2", "e6"]

@@ -214,17 +214,29 @@ def documents(session: Session, iso3: str | None = None, q: str | None = None, g
     """Stored documents (without their text) with how many evidence items each gave; newest first."""
     items = (select(EvidenceRow.document_id, func.count(EvidenceRow.id).label("n"))
              .group_by(EvidenceRow.document_id).subquery())
-    query = (select(*DOCUMENT_COLUMNS, func.coalesce(items.c.n, 0).label("evidence"))
-             .outerjoin(items, items.c.document_id == DocumentRow.id))
+    query: Select[Any] = (select(*DOCUMENT_COLUMNS, func.coalesce(items.c.n, 0).label("evidence"))
+                          .outerjoin(items, items.c.document_id == DocumentRow.id))
+    query = _documents_where(query, iso3, q, grade_min)
+    query = query.order_by(DocumentRow.published_on.desc().nulls_last(), DocumentRow.id)
+    query = query.limit(_limit(limit)).offset(max(0, offset))
+    return [_document_dict(row._mapping) for row in session.execute(query)]
+
+
+def count_documents(session: Session, iso3: str | None = None, q: str | None = None,
+                    grade_min: str | None = None) -> int:
+    """How many documents `documents` would list without `limit`/`offset` (for paging)."""
+    query = _documents_where(select(func.count(DocumentRow.id)), iso3, q, grade_min)
+    return int(session.scalar(query) or 0)
+
+
+def _documents_where(query: Select, iso3: str | None, q: str | None, grade_min: str | None) -> Select:
     if iso3:
         query = query.where(DocumentRow.iso3 == iso3_of(iso3))
     if q and q.strip():
         query = query.where(*(DocumentRow.title.ilike(f"%{token}%") for token in _TOKEN.findall(q)))
     if grade_min:
         query = query.where(grade_clause(grade_min))
-    query = query.order_by(DocumentRow.published_on.desc().nulls_last(), DocumentRow.id)
-    query = query.limit(_limit(limit)).offset(max(0, offset))
-    return [_document_dict(row._mapping) for row in session.execute(query)]
+    return query
 
 
 def _document_dict(row: Any) -> dict[str, Any]:
