@@ -214,8 +214,8 @@ def documents(session: Session, iso3: str | None = None, q: str | None = None, g
     """Stored documents (without their text) with how many evidence items each gave; newest first."""
     items = (select(EvidenceRow.document_id, func.count(EvidenceRow.id).label("n"))
              .group_by(EvidenceRow.document_id).subquery())
-    query: Select[Any] = (select(*DOCUMENT_COLUMNS, func.coalesce(items.c.n, 0).label("evidence"))
-                          .outerjoin(items, items.c.document_id == DocumentRow.id))
+    query: Select = (select(*DOCUMENT_COLUMNS, func.coalesce(items.c.n, 0).label("evidence"))
+                     .outerjoin(items, items.c.document_id == DocumentRow.id))
     query = _documents_where(query, iso3, q, grade_min)
     query = query.order_by(DocumentRow.published_on.desc().nulls_last(), DocumentRow.id)
     query = query.limit(_limit(limit)).offset(max(0, offset))
