@@ -6,12 +6,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Path, Query, UploadFile
 
-from octa.api import networks
 from octa.api.context import AppContext
 from octa.api.deps import Ctx, Db, plain
 from octa.api.problems import COMMON_RESPONSES, problem_response
 from octa.api.uploads import NETWORK_SUFFIXES, display_name, save_upload
 from octa.countries import get_country
+from octa.store import networks
 
 router = APIRouter(prefix="/api/v1", tags=["networks"], responses=COMMON_RESPONSES)
 NetId = Annotated[int, Path(ge=1, le=2**31 - 1)]

@@ -6,6 +6,7 @@ one `Error: …` line on stderr and exit code 1.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -50,10 +51,16 @@ def main() -> None:
         raise SystemExit(1) from None
     except SystemExit:
         raise
-    except Exception as exc:  # click usage errors carry their own exit code
-        import click
-
-        if isinstance(exc, click.ClickException):
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        raise SystemExit(130) from None
+    except Exception as exc:
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # click usage errors
             exc.show()
             raise SystemExit(exc.exit_code) from None
-        raise
+        if os.environ.get("OCTA_DEBUG"):
+            raise
+        # An unexpected failure is still one line; OCTA_DEBUG=1 shows the traceback.
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        print(f"Error: unexpected {exc.__class__.__name__}: {detail}", file=sys.stderr)
+        raise SystemExit(1) from None

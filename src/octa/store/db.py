@@ -88,7 +88,24 @@ class Store:
 
 
 def open_store(db: str, *, migrate: bool = True) -> Store:
+    """Open a store, bring its schema up to date and make sure countries and frameworks are in."""
     store = Store(db)
     if migrate:
         store.migrate()
+        seed_reference_data(store)
     return store
+
+
+def seed_reference_data(store: Store) -> None:
+    """Countries and built-in frameworks, which every other table refers to (cheap when present)."""
+    from sqlalchemy import func, select
+
+    from octa.countries import all_countries
+    from octa.store.models import CountryRow
+
+    with store.session() as session:
+        if (session.scalar(select(func.count()).select_from(CountryRow)) or 0) >= len(all_countries()):
+            return
+        from octa.store.scores import ensure_reference_data
+
+        ensure_reference_data(session)

@@ -1,7 +1,7 @@
-"""Networks kept in the store (networks, network_nodes, network_edges) for the API and pages.
+"""Networks kept in the store (networks, network_nodes, network_edges).
 
-The analysis itself lives in `octa.network`; this module only saves a `Network`, loads it back
-and lists what is stored.
+The analysis itself lives in `octa.network`; this module only saves a `Network` with its name,
+country, markets and notes, loads it back and lists what is stored, for the CLI, API and pages.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def _summary(row: NetworkRow, nodes: int, edges: int) -> dict[str, Any]:
         "iso3": row.iso3,
         "directed": row.directed,
         "source_file": row.source_file,
+        "markets": list(row.markets or []),
         "notes": row.notes,
         "nodes": nodes,
         "edges": edges,
@@ -51,9 +52,18 @@ def _summary(row: NetworkRow, nodes: int, edges: int) -> dict[str, Any]:
 
 
 def save_network(
-    session: Session, net: Network, name: str, *, iso3: str | None = None, notes: str | None = None
+    session: Session,
+    net: Network,
+    name: str,
+    *,
+    iso3: str | None = None,
+    notes: str | None = None,
+    markets: list[str] | None = None,
 ) -> int:
     """Store a network under a unique name; returns its id."""
+    markets = _check_markets(markets or [])
+    if not name.strip():
+        raise InvalidInput("a stored network needs a name")
     if net.n > MAX_NODES:
         raise InvalidInput(f"network has {net.n} nodes; the store keeps at most {MAX_NODES}")
     if session.scalar(select(NetworkRow.id).where(NetworkRow.name == name)) is not None:
@@ -64,7 +74,7 @@ def save_network(
         notes=notes,
         directed=net.directed,
         source_file=str(net.meta.get("source_file") or "") or None,
-        markets=[],
+        markets=markets,
     )
     session.add(row)
     session.flush()
@@ -81,6 +91,28 @@ def save_network(
     )
     session.flush()
     return row.id
+
+
+def _check_markets(markets: list[str]) -> list[str]:
+    from octa.frameworks import known_frameworks
+
+    known = {
+        i.id for f in known_frameworks().values() for i in f.indicators if i.pillar == "criminal-markets"
+    }
+    for market in markets:
+        if market not in known:
+            raise InvalidInput(f"unknown market {market!r} (known: {', '.join(sorted(known))})")
+    return markets
+
+
+def find_network(session: Session, name_or_id: str) -> int:
+    """The id of a stored network given its name or its numeric id."""
+    if name_or_id.isdigit() and session.get(NetworkRow, int(name_or_id)) is not None:
+        return int(name_or_id)
+    found = session.scalar(select(NetworkRow.id).where(NetworkRow.name == name_or_id))
+    if found is None:
+        raise NotFound(f"no stored network {name_or_id!r}")
+    return found
 
 
 def network_row(session: Session, network_id: int) -> NetworkRow:

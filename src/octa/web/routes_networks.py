@@ -7,11 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from octa.api import networks
 from octa.api.deps import Ctx, Db
 from octa.api.routes_networks import attack_of, metrics_of
 from octa.api.uploads import NETWORK_SUFFIXES, display_name, save_upload
 from octa.countries import find_country
+from octa.store import networks
 from octa.web.render import page
 
 router = APIRouter(include_in_schema=False)
