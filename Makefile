@@ -1,4 +1,5 @@
-# octa: two commands on a fresh Debian machine — `make run` and `make test`.
+# octa: two commands on a fresh Debian machine — `make run` (workbench on the embedded data)
+# and `make test` (lint and every test).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,6 +7,7 @@ STAMP := $(VENV)/.installed
 # Debian packages octa needs at run time (WeasyPrint's Pango) and for tests (PDF to PNG, browser).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils
 OCTA_DB ?= octa.db
+PORT ?= 8000
 export OCTA_DB
 
 .PHONY: install system-deps run test lint docs clean
@@ -32,6 +34,8 @@ run: install
 	$(BIN)/octa init --if-needed
 	$(BIN)/octa profile BE
 	$(BIN)/octa rank --by criminality --limit 15
+	@echo "octa workbench: http://127.0.0.1:$(PORT)/  (API docs: http://127.0.0.1:$(PORT)/docs; Ctrl-C stops it)"
+	$(BIN)/octa serve --host 127.0.0.1 --port $(PORT)
 
 test: install
 	$(BIN)/ruff check src tests benchmarks scripts
