@@ -118,3 +118,15 @@ def test_graph_formats(db: Path, tmp_path: Path) -> None:
     written = run("graph", "BE", "-f", "graphml", "--out", str(out), db=db)
     assert written.exit_code == 0 and "nodes" in written.stdout
     assert ET.parse(out).getroot().tag.endswith("graphml")
+
+
+def test_skipped_lines_never_wrap(tmp_path: Path) -> None:
+    long_name = tmp_path / ("a-rather-long-file-name-" * 5 + ".txt")
+    long_name.write_bytes(b"")
+    (tmp_path / "ok.txt").write_text("Some text.")
+    result = subprocess.run([OCTA, "ingest", str(tmp_path), "--db", str(tmp_path / "a.db")],
+                            capture_output=True, text=True, check=False,
+                            env={"COLUMNS": "40", "PATH": "/usr/bin"})
+    assert result.returncode == 0, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert line == f"skipped: {long_name}: empty file"

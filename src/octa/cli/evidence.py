@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
 from octa.cli.common import DbOption, FormatOption, OutputFormat, console, err_console, print_rows, store_for
@@ -57,15 +58,20 @@ def ingest(
 
             def advance(size: int, message: str | None) -> None:
                 if message:
-                    progress.console.print(f"skipped: {message}", markup=False, highlight=False)
+                    _say(progress.console, f"skipped: {message}")
                 progress.advance(task, size)
 
             summary = run_ingest(store, paths, options, progress=advance)
     finally:
         store.dispose()
-    console.print(summary.line(), markup=False, highlight=False)
+    _say(console, summary.line())
     if not summary.ok:
         raise InvalidInput(f"nothing could be ingested: all {summary.failed} inputs failed")
+
+
+def _say(where: Console, text: str) -> None:
+    """Print as is: no markup, no highlighting, and one line however narrow the terminal."""
+    where.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 def _progress() -> Progress:
