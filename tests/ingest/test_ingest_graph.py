@@ -67,6 +67,11 @@ def test_ftm_entities_cite_evidence() -> None:
     market_link = next(e for e in by_schema["UnknownLink"] if e["properties"]["role"] == ["market"])
     assert market_link["properties"]["subject"] == [turkish["id"]]
     assert market_link["properties"]["description"] == ["octa evidence: l1, l2"]
+    from followthemoney import model
+
+    for entity in entities:  # FollowTheMoney reads every entity back, with its links resolved
+        proxy = model.get_proxy(entity)
+        assert proxy.id == entity["id"] and proxy.schema.name == entity["schema"]
     lines = render(build_graph("BEL", ITEMS), "ftm").splitlines()
     assert [json.loads(line)["id"] for line in lines] == [e["id"] for e in entities]
 
