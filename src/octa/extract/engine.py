@@ -325,7 +325,7 @@ class _Ctx:
         match = after or before
         if match is None:
             return
-        head = match.group(2) if after else match.group(1)
+        head = match.group(2) if after else next(g for g in match.groups() if g)
         if kind == "region" and head in lex.weak_heads:
             return
         if code is not None and code == self.doc.subject:

@@ -205,9 +205,17 @@ def _heads(data: dict[str, Any], path: Path) -> tuple[dict[str, str | None], fro
 def _head_regexes(heads: dict[str, str | None]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     suffix = r"(?:-(?:speaking|based|run|led|controlled|dominated|origin|born|owned))?"
-    after = re.compile(suffix + r"\s+((?:[\w'’-]+\s+){0,2}?)(" + alt + r")\b")
-    before = re.compile(r"\b(" + alt + r")\s+(?:based\s+|operating\s+|coming\s+)?from\s+"
-                        r"(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:in\s+)?$")
+    # "Dutch, Irish and French networks": a list of demonyms shares the head noun
+    listed = (r"(?:(?:,|,?\s+(?:and|or))\s+(?!(?:although|though|while|where|which|who|whose|"
+              r"but|the|a|an|and|or|its|their|his|her|that|this|these|those|it|they|he|she|we|"
+              r"there|then|also|so|as|in|on|at|to|from|by|with|for|of|not|now|some|many|most)\b)"
+              r"[\w-]+){0,3}?")
+    after = re.compile(suffix + listed + r"\s+((?:[\w'’-]+\s+){0,2}?)(" + alt + r")\b")
+    before = re.compile(r"\b(" + alt + r")\s+(?:(?:based|operating|coming)\s+)?from\s+"
+                        r"(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:in\s+)?$"
+                        r"|\b(" + alt + r")\s+(?:based|operating|located|headquartered)\s+in\s+"
+                        r"(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+)?$"
+                        r"|\b(citizens?|nationals?|natives?)\s+of\s+(?:the\s+)?$")
     return after, before
 
 
