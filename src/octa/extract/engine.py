@@ -86,6 +86,8 @@ class Doc:
     mentions: list[Mention]
     hits: dict[str, list[Hit]]
     per: list[dict[str, list[Hit]]] = field(default_factory=list)
+    #: (sentence, actor, head noun stem) of the group references seen so far, for anaphora
+    recent: list[tuple[int, str, str]] = field(default_factory=list)
 
     def bucket(self, hits: Iterable[Hit]) -> list[list[Hit]]:
         out: list[list[Hit]] = [[] for _ in self.spans]
@@ -304,6 +306,8 @@ class _Ctx:
             span = (self._head_of(hit.start), after.end() if after else hit.end)
             if info.home is not None and info.home != self.doc.subject:
                 self.add(f"foreign:{info.home}", hit.start, span)
+                if after is not None:
+                    self._remember(f"foreign:{info.home}", after.group(2))
             else:
                 self.add(info.actor, hit.start, span)
 
@@ -337,11 +341,33 @@ class _Ctx:
             return
         span = (self._head_of(start), after.end()) if after else (before.start(), end)  # type: ignore[union-attr]
         self.add(f"foreign:{code}" if code else FOREIGN, start, span)
+        self._remember(f"foreign:{code}" if code else FOREIGN, head)
+
+    def _remember(self, actor: str, noun: str) -> None:
+        self.doc.recent.append((self.sent.idx, actor, _stem(noun)))
 
     def domestic(self, hits: list[Hit]) -> None:
+        low = self.doc.low
         for hit in hits:
-            if not any(a < hit.end and hit.start < b for a, b in self.sent.spans):
-                self.add(hit.label, hit.start)
+            if any(a < hit.end and hit.start < b for a, b in self.sent.spans):
+                continue
+            noun = _stem(low[hit.start : hit.end])
+            if _DEFINITE.search(low, max(self.sent.start, hit.start - 8), hit.start):
+                antecedent = self._antecedent(noun)
+                if antecedent is not None and antecedent.startswith("foreign"):
+                    self.add(antecedent, hit.start)  # "the cell" after "a Tren de Aragua cell"
+                    continue
+            self.add(hit.label, hit.start)
+            self._remember(hit.label, noun)
+
+    def _antecedent(self, noun: str) -> str | None:
+        """The actor of the latest group named with the same noun in the last sentences."""
+        for idx, actor, stem in reversed(self.doc.recent):
+            if self.sent.idx - idx > _ANAPHOR_REACH:
+                return None
+            if stem == noun:
+                return actor
+        return None
 
     def embedded(self, state: list[Hit], private: list[Hit]) -> None:
         if self.sent.complicity:
@@ -351,6 +377,18 @@ class _Ctx:
             for hit in private:
                 if not any(a <= hit.start < b for a, b in self.sent.spans):
                     self.add(PRIVATE, hit.start)
+
+
+_DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such)\s+$")
+_ANAPHOR_REACH = 3  # sentences a definite "the gang" looks back for its antecedent
+
+
+def _stem(noun: str) -> str:
+    """The last word of a group noun, singular ("crime syndicates" -> "syndicate")."""
+    word = noun.rsplit(None, 1)[-1] if noun.strip() else noun
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[EvidenceItem]:
