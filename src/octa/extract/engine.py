@@ -201,9 +201,22 @@ def _modality(
     sent.anaphoric = first < end and (
         text[first].islower() or lex.cues["anaphor"].match(low, first, end) is not None)
     sent.negated = _negations(low, sent, cue)
-    sent.ended = [(sent.clause_start(h.start), sent.clause_end(h.start))
+    sent.ended = [(_trade_start(low, sent, h.start), sent.clause_end(h.start))
                   for h in cue["ended"] if _ended(lex, doc, sent, h)]
     return sent
+
+
+# "..., and the trade has all but vanished": the clause speaks of the sentence's market
+_TRADE_BACK = re.compile(r"\b(?:the|this|that|such)\s+(?:[\w-]+\s+)?(?:trade|market|business|"
+                         r"traffic|trafficking|smuggling)\b")
+# "there is no organised trade in them": the negation reaches back to what "them" names
+_NEG_BACK = re.compile(r"\s*(?:[\w-]+\s+)?(?:trade|market|business|traffic\w*)\s+in\s+"
+                       r"(?:them|it|these|this)\b")
+
+
+def _trade_start(low: str, sent: Sent, pos: int) -> int:
+    start = sent.clause_start(pos)
+    return sent.start if _TRADE_BACK.search(low, start, pos) else start
 
 
 _PLACE_NOUN = re.compile(
@@ -237,7 +250,8 @@ _RELATIONS = ("collaboration", "complicity", "knowing", "market_anaphor")
 
 def _negations(low: str, sent: Sent, cue: dict[str, list[Hit]]) -> list[tuple[int, int]]:
     """Spans a negation reaches: its clause forward, a phrase up to a comma, or backward."""
-    spans = [(hit.end, sent.clause_end(hit.end)) for hit in cue["negation"]]
+    spans = [(sent.start if _NEG_BACK.match(low, hit.end) else hit.end, sent.clause_end(hit.end))
+             for hit in cue["negation"]]
     for hit in cue["negation_phrase"]:
         comma = low.find(",", hit.end, sent.end)
         stop = min(sent.clause_end(hit.end), hit.end + 40, comma if comma >= 0 else sent.end)

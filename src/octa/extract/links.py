@@ -102,6 +102,8 @@ def _collaboration(sent, crim, carried, make, base, low) -> None:
     for d in domestic:
         for f in foreign:
             make(d, None, f, confidence)
+    if sent.collab_strong and all(a in crim for a in CRIMINAL):
+        make(CRIMINAL[0], None, CRIMINAL[1], base)  # a clan supplying a street network
 
 
 def _maker(sent: Sent, items: list[EvidenceItem]):
