@@ -191,6 +191,7 @@ def _elsewhere(doc: Doc, sent: Sent) -> bool:
     if any(m.code == doc.subject for m in inside):
         return False
     low = doc.low[sent.start : sent.end]
-    if any(w in low for w in ("it ", "its ", "the country", "the port", "here")):
+    if any(w in low for w in ("it ", "its ", "the country", "the port", "here", "the island",
+                              "border with", "our ")):
         return False
     return bool(inside)
