@@ -211,12 +211,17 @@ _TRADE_BACK = re.compile(r"\b(?:the|this|that|such)\s+(?:[\w-]+\s+)?(?:trade|mar
                          r"traffic|trafficking|smuggling)\b")
 # "there is no organised trade in them": the negation reaches back to what "them" names
 _NEG_BACK = re.compile(r"\s*(?:[\w-]+\s+)?(?:trade|market|business|traffic\w*)\s+in\s+"
-                       r"(?:them|it|these|this)\b")
+                       r"(?:them|it|these|this)\b|\s*(?:such\s+)?(?:credible\s+)?(?:evidence|sign|proof|"
+                       r"trace|involvement)\s+(?:of\s+(?:this|it|that|them|these)\b|(?:has|have|was|were)\b)"
+                       r"|\s*such\s+(?:\w+\s+)?(?:involvement|activity|activities|structures|links)\b")
+# "... surged, but has since declined and is now negligible": a clause with no subject
+_ELLIPTIC = re.compile(r"[\s,;]*(?:but|and|yet)\s+(?:has|have|had|is|are|was|were)\b")
 
 
 def _trade_start(low: str, sent: Sent, pos: int) -> int:
     start = sent.clause_start(pos)
-    return sent.start if _TRADE_BACK.search(low, start, pos) else start
+    back = _TRADE_BACK.search(low, start, pos) or _ELLIPTIC.match(low, start)
+    return sent.start if back else start
 
 
 _PLACE_NOUN = re.compile(
