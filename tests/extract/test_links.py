@@ -32,3 +32,23 @@ def test_negated_link_is_dropped():
     rec = record("Street gangs sell cannabis. There is no sign that the gangs trade "
                  "firearms.", "JM")
     assert ("mafia-style-groups", "arms-trafficking") not in links(rec)
+
+
+def test_officials_borrow_the_market_of_their_paragraph():
+    rec = record("Diesel smuggling across the southern border costs the treasury millions.\n"
+                 "Customs officers at the crossing were bribed to wave the tankers through.", "TR")
+    assert ("state-embedded-actors", "illicit-excisable-goods") in links(rec)
+
+
+def test_section_heading_gives_the_market_of_its_section():
+    rec = record("Heroin.\n\nThe route through the east is dominated by crime families.\n\n"
+                 "Fraud.\n\nBank clerks knowingly opened accounts for a network of scammers.", "IR")
+    got = links(rec)
+    assert ("mafia-style-groups", "heroin-trade") in got
+    assert ("mafia-style-groups", "financial-crimes") not in got
+
+
+def test_paragraph_break_stops_the_borrowed_market():
+    rec = record("Cannabis is grown in the hills.\n\n"
+                 "Elsewhere, officials were paid to ignore illegal construction.", "AL")
+    assert ("state-embedded-actors", "cannabis-trade") not in links(rec)

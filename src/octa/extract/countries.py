@@ -23,13 +23,21 @@ def country_mentions(lex: Lexicon, text: str, low: str) -> list[Mention]:
     forms = lex.country_forms
     for m in lex.countries.finditer(text):
         start, end = m.span()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        if start and (text[start - 1].isalnum() or (text[start - 1] == "-"
+                      and not _hyphenated(forms, low, start - 1))):
             continue
         form = forms.get(low[start:end])
         if form is None or (form.exact is not None and text[start:end] != form.exact):
             continue
         found.append(Mention(form.code, form.kind, start, end))
     return found
+
+
+def _hyphenated(forms: dict, low: str, dash: int) -> bool:
+    """A demonym joined to another by a hyphen ("Dutch-Moroccan")."""
+    word = low[max(0, dash - 20) : dash].rsplit(None, 1)[-1] if dash else ""
+    form = forms.get(word)
+    return form is not None and form.kind == "demonym"
 
 
 def outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:

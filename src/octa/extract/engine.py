@@ -289,8 +289,12 @@ def _abroad(
     return sent.start if located or cue["abroad"] else None
 
 
+_IN = ("in ", "in the ", "in neighbouring ", "in neighboring ", "in nearby ", "in the neighbouring ",
+       "in the neighboring ")
+
+
 def _located_in(lex: Lexicon, low: str, sent: Sent, m: Mention) -> bool:
-    if m.kind == "demonym" or not low.endswith(("in ", "in the "), sent.start, m.start):
+    if m.kind == "demonym" or not low.endswith(_IN, sent.start, m.start):
         return False
     before = low[max(sent.start, m.start - 40) : m.start]
     before = before[: before.rfind("in ")]
@@ -314,6 +318,8 @@ class _Ctx:
     def foreign(self, regions: list[Hit], named: list[Hit]) -> None:
         low = self.doc.low
         for m in self.mentions:
+            if self._dual(m):
+                continue
             if (m.kind != "place" or self._head_before(m.start)
                     or low.startswith(("-based", "-run", "-led"), m.end)):
                 self._origin(m.code, m.start, m.end, m.kind)
@@ -330,6 +336,11 @@ class _Ctx:
             else:
                 self.add(info.actor, hit.start, span)
 
+    def _dual(self, m: Mention) -> bool:
+        """One half of "French-Moroccan" where the other half is the subject's own."""
+        return any(o.code == self.doc.subject and (o.end + 1 == m.start or m.end + 1 == o.start)
+                   and self.doc.low[min(o.end, m.end)] == "-" for o in self.mentions)
+
     def _head_of(self, start: int) -> int:
         """Start of "clans of the" before a group name, or `start` itself."""
         m = self.lex.head_of.search(self.doc.low, max(self.sent.start, start - 60), start)
@@ -345,10 +356,13 @@ class _Ctx:
         if after is not None and not self.doc.text[after.start(2)].islower():
             after = None  # "UK National Crime Agency": a proper name, not a group
         before = None if after else self._head_before(start)
+        if after is None and before is None and _ORIGIN_NOUN.match(low, end):
+            before = lex.head_of.search(low, max(self.sent.start, start - 60), start)
         match = after or before
         if match is None:
             return
-        head = match.group(2) if after else next(g for g in match.groups() if g)
+        head = (match.group(2) if after else next((g for g in match.groups() if g), None)
+                or match.group(0).split()[0])
         if kind == "region" and head in lex.weak_heads:
             return
         if code is not None and code == self.doc.subject:
@@ -371,6 +385,10 @@ class _Ctx:
             if any(a < hit.end and hit.start < b for a, b in self.sent.spans):
                 continue
             noun = _stem(low[hit.start : hit.end])
+            run_by = _RUN_BY.match(low, hit.end, self.sent.end)
+            if run_by and any(r.actor.startswith("foreign") and run_by.end() <= r.pos
+                              <= run_by.end() + 30 for r in self.sent.refs):
+                continue
             if _DEFINITE.search(low, max(self.sent.start, hit.start - 8), hit.start):
                 antecedent = self._antecedent(noun)
                 if antecedent is not None and antecedent.startswith("foreign"):
@@ -398,6 +416,10 @@ class _Ctx:
                     self.add(PRIVATE, hit.start)
 
 
+_ORIGIN_NOUN = re.compile(r"\s+(?:origin|nationality|descent|extraction)\b")  # "gangs of Albanian origin"
+# "rings run by Afghan nationals": the group is the foreign one named after it
+_RUN_BY = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:run|led|headed|controlled|dominated|organi[sz]ed|"
+                     r"operated|formed|made up|composed)\s+(?:\w+\s+)?(?:by|of)\s+")
 _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such)\s+$")
 _ANAPHOR_REACH = 3  # sentences a definite "the gang" looks back for its antecedent
 
@@ -424,5 +446,5 @@ def _items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[EvidenceItem]:
             if ref.actor.startswith("foreign:"):
                 code = ref.actor.split(":", 1)[1]
                 items.append(EvidenceItem("origin", code, sent.text, sent.start, sent.end, c, mod))
-    items += link_items(lex, sents)
+    items += link_items(lex, sents, doc.text)
     return items

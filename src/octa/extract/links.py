@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from octa.extract.lexicon import Lexicon
@@ -18,10 +20,11 @@ def _criminal(actor: str) -> bool:
     return actor in CRIMINAL or actor.startswith("foreign")
 
 
-def link_items(lex: Lexicon, sents: list[Sent]) -> list[EvidenceItem]:
+def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[EvidenceItem]:
     """Every link the sentences state, with a lower confidence for borrowed context."""
     conf, win = lex.thresholds["confidence"], lex.thresholds["windows"]
     items: list[EvidenceItem] = []
+    topic = _Topic(sents, text)
     for i, sent in enumerate(sents):
         refs = [r.actor for r in sent.refs]
         crim = [a for a in refs if _criminal(a)]
@@ -43,7 +46,11 @@ def link_items(lex: Lexicon, sents: list[Sent]) -> list[EvidenceItem]:
             for market in markets:
                 make(actor, market, None, base if actor in refs else low)
         if not markets:
-            _nearby(sents, i, crim, int(win["market_near"]), make, near)
+            _nearby(sents, i, crim, int(win["market_near"]), make, near, topic)
+            if emb and not crim and not sent.anaphoric:  # officials who shield a trade
+                for market in topic.markets(i, int(win["market_near"])):
+                    for actor in emb:
+                        make(actor, market, None, near)
         _collaboration(sent, crim, carried, make, base, low)
         partners = _prefer_domestic(crim or (carried if sent.anaphoric else []))
         for e in emb:
@@ -73,22 +80,62 @@ def _previous_markets(sents: list[Sent], i: int, back: int = 2) -> list[str]:
     return []
 
 
-def _nearby(sents, i, crim, window, make, confidence) -> None:
+_PARA = re.compile(r"\n[ \t]*\n")
+_HEADING_WORDS = 4  # a line of at most this many words that names a market heads a section
+_TITLE_WORDS = 12  # ... or a line of at most this many words without a final full stop
+
+
+def _is_heading(text: str, sent: Sent) -> bool:
+    """A line of its own that is short ("Cocaine.", "(b) Heroin.") or a title."""
+    if not text or (sent.start and text[sent.start - 1] != "\n"):
+        return False
+    if sent.end < len(text) and text[sent.end] != "\n":
+        return False
+    words = len(sent.text.split())
+    return words <= _HEADING_WORDS or (words <= _TITLE_WORDS and sent.text[-1] not in ".:;?!")
+
+
+class _Topic:
+    """The market a sentence without one is about: its paragraph's, else its section's."""
+
+    def __init__(self, sents: list[Sent], text: str) -> None:
+        self.sents = sents
+        breaks = [m.start() for m in _PARA.finditer(text)]
+        self.para = [bisect_right(breaks, s.start) for s in sents]
+        self.heading = [bool(s.markets) and _is_heading(text, s) for s in sents]
+
+    def labels(self, j: int) -> list[str]:
+        return list(dict.fromkeys(h.label for h in self.sents[j].markets))
+
+    def markets(self, i: int, window: int) -> list[str]:
+        sents, para = self.sents, self.para
+        for j in range(i - 1, max(-1, i - 1 - window), -1):
+            if para[j] != para[i] or self.heading[j]:
+                break
+            if sents[j].markets:
+                return self.labels(j)
+        for j in range(i + 1, min(len(sents), i + 1 + window)):
+            if para[j] != para[i] or self.heading[j]:
+                break
+            if sents[j].markets:
+                return self.labels(j)
+        for j in range(i - 1, -1, -1):
+            if self.heading[j]:
+                return self.labels(j)
+        return []
+
+
+def _nearby(sents, i, crim, window, make, confidence, topic: _Topic) -> None:
     foreign = [a for a in crim if a.startswith("foreign")]
     domestic = [a for a in crim if a in CRIMINAL]
-    if domestic and i > 0 and sents[i - 1].markets:
+    if domestic and i > 0 and sents[i - 1].markets and not topic.heading[i - 1]:
         for actor in domestic:
             for market in dict.fromkeys(h.label for h in sents[i - 1].markets):
                 make(actor, market, None, confidence)
-    if not foreign:
-        return
-    order = [i - d for d in range(1, window + 1)] + [i + d for d in range(1, window + 1)]
-    for j in order:
-        if 0 <= j < len(sents) and sents[j].markets:
-            for actor in foreign:
-                for market in dict.fromkeys(h.label for h in sents[j].markets):
-                    make(actor, market, None, confidence)
-            return
+        domestic = []
+    for market in topic.markets(i, window):
+        for actor in foreign + domestic:
+            make(actor, market, None, confidence)
 
 
 def _collaboration(sent, crim, carried, make, base, low) -> None:
