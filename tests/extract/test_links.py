@@ -52,3 +52,14 @@ def test_paragraph_break_stops_the_borrowed_market():
     rec = record("Cannabis is grown in the hills.\n\n"
                  "Elsewhere, officials were paid to ignore illegal construction.", "AL")
     assert ("state-embedded-actors", "cannabis-trade") not in links(rec)
+
+
+def test_firm_bribing_officials_is_infiltration():
+    rec = record("A haulage firm paid bribes to port inspectors for years.", "PL")
+    assert ("private-sector-actors", "with:state-embedded-actors") in links(rec)
+
+
+def test_complicit_firm_takes_the_market_of_the_lead():
+    rec = record("The court convicted nine people of smuggling cigarettes worth millions.\n\n"
+                 "Findings\n- Two wholesale companies knowingly stored the boxes.", "LT")
+    assert ("private-sector-actors", "illicit-excisable-goods") in links(rec)

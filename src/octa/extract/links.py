@@ -48,7 +48,7 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
         if not markets:
             _nearby(sents, i, crim, int(win["market_near"]), make, near, topic)
             if emb and not crim and not sent.anaphoric:  # officials who shield a trade
-                for market in topic.markets(i, int(win["market_near"])):
+                for market in topic.markets(i, int(win["market_near"])) or topic.lead(i):
                     for actor in emb:
                         make(actor, market, None, near)
         _collaboration(sent, crim, carried, make, base, low)
@@ -56,6 +56,8 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
         for e in emb:
             for actor in partners:
                 make(actor, None, e, base if crim else low)
+        if len(emb) == 2 and not crim and _COLLUSION.search(sent.text):  # a firm bribes officials
+            make(EMBEDDED[1], None, EMBEDDED[0], base)
     return items
 
 
@@ -80,8 +82,10 @@ def _previous_markets(sents: list[Sent], i: int, back: int = 2) -> list[str]:
     return []
 
 
+_COLLUSION = re.compile(r"(?i)brib|collu|corrupt|paid off|pay off|kickback|on the payroll")
 _PARA = re.compile(r"\n[ \t]*\n")
 _HEADING_WORDS = 4  # a line of at most this many words that names a market heads a section
+_LEAD_PARAS = 1  # the title and first paragraph state what a document is about
 _TITLE_WORDS = 12  # ... or a line of at most this many words without a final full stop
 
 
@@ -121,6 +125,13 @@ class _Topic:
                 return self.labels(j)
         for j in range(i - 1, -1, -1):
             if self.heading[j]:
+                return self.labels(j)
+        return []
+
+    def lead(self, i: int) -> list[str]:
+        """The markets of the document's first statement of one, when that comes before `i`."""
+        for j in range(i):
+            if self.sents[j].markets and self.para[j] <= _LEAD_PARAS:
                 return self.labels(j)
         return []
 
