@@ -49,7 +49,8 @@ def test_section_heading_gives_the_market_of_its_section():
 
 
 def test_paragraph_break_stops_the_borrowed_market():
-    rec = record("Cannabis is grown in the hills.\n\n"
+    rec = record("Country report\n\nAlbania has made progress on judicial reform.\n\n"
+                 "Cannabis is grown in the hills.\n\n"
                  "Elsewhere, officials were paid to ignore illegal construction.", "AL")
     assert ("state-embedded-actors", "cannabis-trade") not in links(rec)
 
