@@ -206,7 +206,7 @@ def _head_regexes(heads: dict[str, str | None]) -> tuple[re.Pattern[str], re.Pat
     alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     suffix = r"(?:-(?:speaking|based|run|led|controlled|dominated|origin|born|owned))?"
     # "Dutch, Irish and French networks": a list of demonyms shares the head noun
-    listed = (r"(?:(?:,|,?\s+(?:and|or))\s+(?!(?:although|though|while|where|which|who|whose|"
+    listed = (r"(?:(?:,\s+|,?\s+(?:and|or)\s+|-)(?!(?:although|though|while|where|which|who|whose|"
               r"but|the|a|an|and|or|its|their|his|her|that|this|these|those|it|they|he|she|we|"
               r"there|then|also|so|as|in|on|at|to|from|by|with|for|of|not|now|some|many|most)\b)"
               r"[\w-]+){0,3}?")

@@ -38,7 +38,8 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
         markets = list(dict.fromkeys(h.label for h in sent.markets))
         near = float(conf["nearby"])
         if not markets and sent.refers_back:
-            markets, base = _previous_markets(sents, i), min(base, near)
+            markets = _previous_markets(sents, i) or topic.markets(i, 0) or topic.lead(i)
+            base = min(base, near)
         if sent.anaphoric and crim:
             carried = [a for a in carried if a in CRIMINAL]
         movers = crim + emb + (carried if sent.anaphoric else [])
@@ -82,6 +83,7 @@ def _previous_markets(sents: list[Sent], i: int, back: int = 2) -> list[str]:
     return []
 
 
+_PRONOUN = re.compile(r"\b(?:they|them|it|its|their)\b", re.I)
 _COLLUSION = re.compile(r"(?i)brib|collu|corrupt|paid off|pay off|kickback|on the payroll")
 _PARA = re.compile(r"\n[ \t]*\n")
 _HEADING_WORDS = 4  # a line of at most this many words that names a market heads a section
@@ -157,6 +159,9 @@ def _collaboration(sent, crim, carried, make, base, low) -> None:
     confidence = base
     if foreign and not domestic and (sent.anaphoric or sent.collab_strong):
         domestic, confidence = [a for a in carried if a in CRIMINAL], low
+    elif domestic and not foreign and sent.collab_strong and (
+            sent.anaphoric or _PRONOUN.search(sent.text)):  # "They work with local crews"
+        foreign, confidence = [a for a in carried if a.startswith("foreign")], low
     for d in domestic:
         for f in foreign:
             make(d, None, f, confidence)
