@@ -4,7 +4,6 @@ these tests)."""
 
 from tests.extract.conftest import links, record
 
-
 # --- markets: paraphrases and back-reference -------------------------------------------------
 
 def test_unlicensed_digging_is_illegal_mining():
