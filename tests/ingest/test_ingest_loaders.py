@@ -155,3 +155,14 @@ def test_sidecar_beats_html_title(tmp_path: Path) -> None:
     [item] = prepared(path)
     assert isinstance(item, Prepared) and item.meta.title == "Curated title"
     assert "Café owners" in item.text
+
+
+def test_yaml_sidecar(tmp_path: Path) -> None:
+    path = tmp_path / "memo.md"
+    path.write_text("# Memo\n\nCocaine is seized at the port, and the police say the trade is growing.\n")
+    (tmp_path / "memo.md.meta.yaml").write_text("source: Customs\ndate: 2023-04-05\ncountry: Netherlands\n"
+                                                "grade: c2\nurl: https://example.org/memo\n")
+    [item] = prepared(path)
+    assert isinstance(item, Prepared)
+    assert item.meta == DocumentMeta(title="Memo", source="Customs", url="https://example.org/memo",
+                                     date="2023-04-05", country="NLD", grade="C2", language="en")
