@@ -64,3 +64,22 @@ def test_complicit_firm_takes_the_market_of_the_lead():
     rec = record("The court convicted nine people of smuggling cigarettes worth millions.\n\n"
                  "Findings\n- Two wholesale companies knowingly stored the boxes.", "LT")
     assert ("private-sector-actors", "illicit-excisable-goods") in links(rec)
+
+
+def test_pronoun_subject_of_a_collaboration_is_the_earlier_foreign_group():
+    rec = record("Albanian clans have set up a base in Hamburg. "
+                 "They work alongside German crews that unload the containers.", "DE")
+    assert ("criminal-networks", "with:foreign:AL") in links(rec)
+
+
+def test_handing_over_a_load_is_a_collaboration():
+    rec = record("A ring of Moroccan nationals ferried the hashish across and handed it over "
+                 "to a loose network of local dealers.", "ES")
+    assert ("criminal-networks", "with:foreign:MA") in links(rec)
+
+
+def test_consignments_refer_to_the_market_of_the_lead():
+    rec = record("The tribunal convicted six men of importing heroin.\n\n"
+                 "Facts\n- The sentencing hearing lasted a week.\n"
+                 "- A Pakistani network supplied the consignments.", "LK")
+    assert ("foreign:PK", "heroin-trade") in links(rec)

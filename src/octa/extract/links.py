@@ -40,6 +40,7 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
         if not markets and sent.refers_back:
             markets = _previous_markets(sents, i) or topic.markets(i, 0) or topic.lead(i)
             base = min(base, near)
+        before = carried
         if sent.anaphoric and crim:
             carried = [a for a in carried if a in CRIMINAL]
         movers = crim + emb + (carried if sent.anaphoric else [])
@@ -52,7 +53,7 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
                 for market in topic.markets(i, int(win["market_near"])) or topic.lead(i):
                     for actor in emb:
                         make(actor, market, None, near)
-        _collaboration(sent, crim, carried, make, base, low)
+        _collaboration(sent, crim, before, make, base, low)
         partners = _prefer_domestic(crim or (carried if sent.anaphoric else []))
         for e in emb:
             for actor in partners:
