@@ -83,3 +83,9 @@ def test_consignments_refer_to_the_market_of_the_lead():
                  "Facts\n- The sentencing hearing lasted a week.\n"
                  "- A Pakistani network supplied the consignments.", "LK")
     assert ("foreign:PK", "heroin-trade") in links(rec)
+
+
+def test_group_in_a_court_summary_takes_the_market_of_the_lead():
+    rec = record("The appeal court confirmed the sentences of eight men for smuggling diesel.\n\n"
+                 "Findings\n- The clan that organised the scheme was led by two brothers.", "HR")
+    assert ("mafia-style-groups", "illicit-excisable-goods") in links(rec)

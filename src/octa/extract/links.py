@@ -147,7 +147,7 @@ def _nearby(sents, i, crim, window, make, confidence, topic: _Topic) -> None:
             for market in dict.fromkeys(h.label for h in sents[i - 1].markets):
                 make(actor, market, None, confidence)
         domestic = []
-    for market in topic.markets(i, window):
+    for market in topic.markets(i, window) or topic.lead(i):
         for actor in foreign + domestic:
             make(actor, market, None, confidence)
 
