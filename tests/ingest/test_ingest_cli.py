@@ -111,7 +111,7 @@ def test_graph_formats(db: Path, tmp_path: Path) -> None:
     assert table.exit_code == 0 and "Actor graph: BE" in table.stdout
     graph = json.loads(run("graph", "BE", "-f", "json", db=db).stdout)
     assert graph["country"] == "BEL" and graph["edges"]
-    assert "groups of Albania origin" in {n["label"] for n in graph["nodes"]}
+    assert "groups from Albania" in {n["label"] for n in graph["nodes"]}
     ftm = [json.loads(line) for line in run("graph", "BE", "-f", "ftm", db=db).stdout.splitlines()]
     assert {e["schema"] for e in ftm} >= {"Organization", "Territory", "UnknownLink"}
     out = tmp_path / "be.graphml"

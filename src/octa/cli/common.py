@@ -42,6 +42,8 @@ class Combine(StrEnum):
 
 
 CombineOption = Annotated[Combine, typer.Option("--combine", help="How several assessors' scores combine.")]
+#: Columns of free text that wrap and take the width left by the others in a terminal table.
+WIDE_COLUMNS = frozenset({"sentence", "definition", "notes", "detail"})
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
@@ -112,9 +114,15 @@ def print_rows(
         writer.writerows([_cell(row.get(c)) for c in columns] for row in rows)
         sys.stdout.write(buffer.getvalue())
     else:
-        table = Table(title=title)
+        has_wide = any(c in WIDE_COLUMNS for c in columns)
+        table = Table(title=title, expand=has_wide)
         for column in columns:
-            table.add_column(column, justify="right" if _numeric(rows, column) else "left")
+            if column in WIDE_COLUMNS:  # long text gets the room, the rest stays on one line
+                table.add_column(column, ratio=1, min_width=30)
+            else:
+                justify = "right" if _numeric(rows, column) else "left"
+                width = 16 if has_wide else 40
+                table.add_column(column, justify=justify, no_wrap=True, overflow="ellipsis", max_width=width)
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in columns))
         console.print(table)

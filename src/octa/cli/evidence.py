@@ -20,7 +20,7 @@ from octa.settings import Settings
 
 EVIDENCE_COLUMNS = ("id", "family", "indicator_id", "polarity", "actor", "target", "sentence", "title",
                     "source", "date", "grade", "confidence", "modality", "status")
-TABLE_COLUMNS = ("id", "indicator_id", "polarity", "sentence", "title", "source", "date", "grade")
+TABLE_COLUMNS = ["grade", "indicator_id", "polarity", "sentence", "source", "date"]
 DOCUMENT_COLUMNS = ("id", "title", "source", "date", "grade", "iso3", "language", "evidence", "path")
 
 

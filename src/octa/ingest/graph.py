@@ -93,7 +93,7 @@ def _make_node(node_id: str) -> Node:
     if node_id.startswith(FOREIGN_PREFIX):
         code = node_id.removeprefix(FOREIGN_PREFIX)
         country = find_country(code)
-        return Node(node_id, f"groups of {country.name if country else code} origin", "group", code)
+        return Node(node_id, f"groups from {country.name if country else code}", "group", code)
     if node_id.endswith(("-groups", "-networks", "-actors")):
         return Node(node_id, node_id.replace("-", " "), "group")
     return Node(node_id, node_id.replace("-", " "), "market")
