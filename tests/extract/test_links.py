@@ -89,3 +89,16 @@ def test_group_in_a_court_summary_takes_the_market_of_the_lead():
     rec = record("The appeal court confirmed the sentences of eight men for smuggling diesel.\n\n"
                  "Findings\n- The clan that organised the scheme was led by two brothers.", "HR")
     assert ("mafia-style-groups", "illicit-excisable-goods") in links(rec)
+
+
+def test_officials_who_tip_them_off_infiltrate_the_group_named_before():
+    rec = record("Rival cartels fight over the pipelines in the state. "
+                 "Officials at the state oil company tip them off about inspections.", "MX")
+    assert ("mafia-style-groups", "with:state-embedded-actors") in links(rec)
+
+
+def test_officials_acting_in_exchange_for_payments_are_complicit():
+    rec = record("Timber is felled illegally inside the reserve by a network of loggers. "
+                 "Forestry officials signed the permits in exchange for payments.", "BR")
+    got = links(rec)
+    assert ("state-embedded-actors", "flora-crimes") in got

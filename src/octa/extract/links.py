@@ -55,7 +55,12 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
                         make(actor, market, None, near)
         _collaboration(sent, crim, before, make, base, low)
         partners = _prefer_domestic(crim or (carried if sent.anaphoric else []))
+        them = not partners and _OBJECT.search(sent.text) is not None
+        if them:  # officials who "tip them off": the group of the sentences before
+            partners = _prefer_domestic(carried)
         for e in emb:
+            if them and e != EMBEDDED[0]:
+                continue
             for actor in partners:
                 make(actor, None, e, base if crim else low)
         if len(emb) == 2 and not crim and _COLLUSION.search(sent.text):  # a firm bribes officials
@@ -84,6 +89,7 @@ def _previous_markets(sents: list[Sent], i: int, back: int = 2) -> list[str]:
     return []
 
 
+_OBJECT = re.compile(r"\bthem\b", re.I)
 _PRONOUN = re.compile(r"\b(?:they|them|it|its|their)\b", re.I)
 _COLLUSION = re.compile(r"(?i)brib|collu|corrupt|paid off|pay off|kickback|on the payroll")
 _PARA = re.compile(r"\n[ \t]*\n")
