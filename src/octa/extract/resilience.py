@@ -11,10 +11,11 @@ from octa.extract.model import EvidenceItem
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
-    """Drop hits inside a longer hit (of any label); hits are sorted by start."""
+    """Drop hits inside a longer hit (of any label); hits are sorted by start. Hits with the
+    same span but different labels ("independent" cueing two indicators) are all kept."""
     out: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
-        if out and hit.end <= out[-1].end:
+    for hit in sorted(set(hits), key=lambda h: (h.start, h.start - h.end, h.label)):
+        if out and hit.end <= out[-1].end and (hit.start, hit.end) != (out[-1].start, out[-1].end):
             continue
         out.append(hit)
     return out
