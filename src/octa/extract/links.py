@@ -116,6 +116,15 @@ class _Topic:
         breaks = [m.start() for m in _PARA.finditer(text)]
         self.para = [bisect_right(breaks, s.start) for s in sents]
         self.heading = [bool(s.markets) and _is_heading(text, s) for s in sents]
+        #: the latest heading before each sentence (-1: none), and the lead's first market
+        self.section: list[int] = []
+        last = -1
+        for j, is_heading in enumerate(self.heading):
+            self.section.append(last)
+            if is_heading:
+                last = j
+        self.first = next((j for j, s in enumerate(sents)
+                           if s.markets and self.para[j] <= _LEAD_PARAS), len(sents))
 
     def labels(self, j: int) -> list[str]:
         return list(dict.fromkeys(h.label for h in self.sents[j].markets))
@@ -132,17 +141,11 @@ class _Topic:
                 break
             if sents[j].markets:
                 return self.labels(j)
-        for j in range(i - 1, -1, -1):
-            if self.heading[j]:
-                return self.labels(j)
-        return []
+        return self.labels(self.section[i]) if self.section[i] >= 0 else []
 
     def lead(self, i: int) -> list[str]:
         """The markets of the document's first statement of one, when that comes before `i`."""
-        for j in range(i):
-            if self.sents[j].markets and self.para[j] <= _LEAD_PARAS:
-                return self.labels(j)
-        return []
+        return self.labels(self.first) if self.first < i else []
 
 
 def _nearby(sents, i, crim, window, make, confidence, topic: _Topic) -> None:
