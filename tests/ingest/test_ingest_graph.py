@@ -44,7 +44,7 @@ def test_nodes() -> None:
     graph = build_graph("BEL", ITEMS)
     kinds = {n.id: (n.kind, n.label, n.country) for n in graph.nodes.values()}
     kind, label, country = kinds["foreign:TR"]
-    assert (kind, country) == ("group", "TR") and label.startswith("groups of T")
+    assert (kind, country) == ("group", "TR") and label.startswith("groups from T")
     assert kinds["cocaine-trade"][0] == "market" and kinds["country:BE"] == ("country", "Belgium", "BE")
     assert kinds["state-embedded-actors"][0] == "group"
 
