@@ -33,6 +33,7 @@ def say(
 ) -> Sentence:
     """Fill a phrasing; `items` (each a run of fragments) replace its `{items}` field."""
     template = pick(seed, key)
+    fields = {**fields, **_place_forms(fields)}
     text = template.format_map({**fields, "items": SLOT} if items is not None else fields)
     head, _, tail = text.partition(SLOT)
     fragments: list[Fragment] = [Fragment(head)] if head else []
@@ -101,3 +102,17 @@ def compare(value: float, average: float) -> str:
 
 def plural(n: int) -> str:
     return "" if n == 1 else "s"
+
+
+def _place_forms(fields: dict[str, object]) -> dict[str, str]:
+    """`the_region`, `in_continent`… : place names that read as nouns ("in the Americas")."""
+    from octa.report.config import settings
+
+    with_article = set(settings().get("places_with_article", []))
+    forms: dict[str, str] = {}
+    for key in ("region", "continent"):
+        name = fields.get(key)
+        if isinstance(name, str):
+            noun = f"the {name}" if name in with_article else name
+            forms[f"the_{key}"], forms[f"in_{key}"] = noun, f"in {noun}"
+    return forms
