@@ -31,7 +31,8 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
         emb = [a for a in refs if a in EMBEDDED]
         if not (refs or sent.markets):
             continue
-        carried = _carried(sents, i, int(win["carry_back"]))
+        # a heading ("(b) Heroin.") names a topic and never refers back to an actor
+        carried = [] if topic.heading[i] else _carried(sents, i, int(win["carry_back"]))
         base = float(conf["hedged"] if sent.hedged else conf["asserted"])
         low = min(base, float(conf["carried"]))
         make = _maker(sent, items)
@@ -102,10 +103,13 @@ def _is_heading(text: str, sent: Sent) -> bool:
     """A line of its own that is short ("Cocaine.", "(b) Heroin.") or a title."""
     if not text or (sent.start and text[sent.start - 1] != "\n"):
         return False
-    if sent.end < len(text) and text[sent.end] != "\n":
-        return False
     words = len(sent.text.split())
-    return words <= _HEADING_WORDS or (words <= _TITLE_WORDS and sent.text[-1] not in ".:;?!")
+    whole_line = sent.end >= len(text) or text[sent.end] == "\n"
+    if words <= _HEADING_WORDS and sent.text[-1] not in "?!":
+        # "Findings" on its own line; with a market also run-in: "1. Cocaine. Portugal ..."
+        return whole_line or bool(sent.markets)
+    return whole_line and bool(sent.markets) and words <= _TITLE_WORDS and (
+        sent.text[-1] not in ".:;?!")
 
 
 class _Topic:
@@ -115,7 +119,7 @@ class _Topic:
         self.sents = sents
         breaks = [m.start() for m in _PARA.finditer(text)]
         self.para = [bisect_right(breaks, s.start) for s in sents]
-        self.heading = [bool(s.markets) and _is_heading(text, s) for s in sents]
+        self.heading = [_is_heading(text, s) for s in sents]
         #: the latest heading before each sentence (-1: none), and the lead's first market
         self.section: list[int] = []
         last = -1
@@ -141,6 +145,10 @@ class _Topic:
                 break
             if sents[j].markets:
                 return self.labels(j)
+        return self.in_section(i)
+
+    def in_section(self, i: int) -> list[str]:
+        """The markets of the heading of the section `i` is in."""
         return self.labels(self.section[i]) if self.section[i] >= 0 else []
 
     def lead(self, i: int) -> list[str]:
