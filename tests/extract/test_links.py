@@ -102,3 +102,11 @@ def test_officials_acting_in_exchange_for_payments_are_complicit():
                  "Forestry officials signed the permits in exchange for payments.", "BR")
     got = links(rec)
     assert ("state-embedded-actors", "flora-crimes") in got
+
+
+def test_run_in_heading_does_not_borrow_the_previous_group():
+    rec = record("Markets\n(a) Cannabis. Moroccan clans land the resin on the southern beaches.\n"
+                 "(b) Cocaine. Seizures at the container port have doubled.", "ES")
+    got = links(rec)
+    assert ("foreign:MA", "cannabis-trade") in got
+    assert ("foreign:MA", "cocaine-trade") not in got
