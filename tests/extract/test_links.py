@@ -110,3 +110,9 @@ def test_run_in_heading_does_not_borrow_the_previous_group():
     got = links(rec)
     assert ("foreign:MA", "cannabis-trade") in got
     assert ("foreign:MA", "cocaine-trade") not in got
+
+
+def test_heading_that_names_an_actor_links_nothing():
+    rec = record("Synthetic drugs are made in rural labs.\n\nStreet gangs\n\n"
+                 "Homicides rose in the capital last year.", "EC")
+    assert ("mafia-style-groups", "synthetic-drug-trade") not in links(rec)

@@ -29,8 +29,8 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
         refs = [r.actor for r in sent.refs]
         crim = [a for a in refs if _criminal(a)]
         emb = [a for a in refs if a in EMBEDDED]
-        if not (refs or sent.markets):
-            continue
+        if not (refs or sent.markets) or (topic.heading[i] and not sent.markets):
+            continue  # a heading that names only an actor ("Armed groups.") links nothing
         # a heading ("(b) Heroin.") names a topic and never refers back to an actor
         carried = [] if topic.heading[i] else _carried(sents, i, int(win["carry_back"]))
         base = float(conf["hedged"] if sent.hedged else conf["asserted"])
