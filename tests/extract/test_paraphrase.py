@@ -262,3 +262,21 @@ def test_border_with_a_neighbour_is_the_subjects_border():
     rec = record("Sections of the border with Tajikistan are unmarked stretches without any "
                  "control.", "KG")
     assert rec["resilience"].get("territorial-integrity") == -1
+
+
+def test_cells_established_by_a_foreign_group_are_that_group():
+    rec = record("The Tren de Aragua has established cells in three northern cities, where they "
+                 "extort street vendors.", "CL")
+    assert "criminal-networks" not in rec["actors"]
+    assert ("foreign:VE", "extortion-protection-racketeering") in links(rec)
+
+
+def test_a_list_of_country_names_does_not_take_a_later_head():
+    rec = record("Most of it is run from compounds in Laos, Myanmar and Cambodia by bosses from "
+                 "the subject country.", "TH")
+    assert not {"LA", "MM", "KH"} & set(rec["origins"])
+
+
+def test_operating_in_a_region_of_a_country_gives_the_origin():
+    rec = record("The smugglers are armed by militias operating in southern Syria.", "JO")
+    assert "SY" in rec["origins"]

@@ -355,6 +355,9 @@ class _Ctx:
         after = lex.head_after.match(low, end, self.sent.end)
         if after is not None and not self.doc.text[after.start(2)].islower():
             after = None  # "UK National Crime Agency": a proper name, not a group
+        if after is not None and kind != "demonym" and (
+                _LISTED.search(low, end, after.start(1)) or _PREP.match(after.group(1))):
+            after = None  # "in Myanmar, Cambodia and Laos by bosses": only demonyms form lists
         before = None if after else self._head_before(start)
         if after is None and before is None and _ORIGIN_NOUN.match(low, end):
             before = lex.head_of.search(low, max(self.sent.start, start - 60), start)
@@ -389,6 +392,11 @@ class _Ctx:
             if run_by and any(r.actor.startswith("foreign") and run_by.end() <= r.pos
                               <= run_by.end() + 30 for r in self.sent.refs):
                 continue
+            if _OWNED.search(low, max(self.sent.start, hit.start - 25), hit.start):
+                owner = [r for r in self.sent.refs if r.actor.startswith("foreign") and r.pos < hit.start]
+                if owner:
+                    self.add(owner[-1].actor, hit.start)
+                    continue
             if _DEFINITE.search(low, max(self.sent.start, hit.start - 8), hit.start):
                 antecedent = self._antecedent(noun)
                 if antecedent is not None and antecedent.startswith("foreign"):
@@ -416,6 +424,11 @@ class _Ctx:
                     self.add(PRIVATE, hit.start)
 
 
+_LISTED = re.compile(r",|\s(?:and|or)\s")
+_PREP = re.compile(r"(?:by|in|to|from|with|for|of|on|at|via|through|into|across)\s")
+# "its cells", "has established cells": the group noun belongs to the group just named
+_OWNED = re.compile(r"\b(?:its|their)\s+(?:own\s+|local\s+|new\s+)?$|\b(?:established|set\s+up|"
+                    r"opened|formed|created|built)\s+(?:\w+\s+)?$")
 _ORIGIN_NOUN = re.compile(r"\s+(?:origin|nationality|descent|extraction)\b")  # "gangs of Albanian origin"
 # "rings run by Afghan nationals": the group is the foreign one named after it
 _RUN_BY = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:run|led|headed|controlled|dominated|organi[sz]ed|"

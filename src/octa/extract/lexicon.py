@@ -214,7 +214,7 @@ def _head_regexes(heads: dict[str, str | None]) -> tuple[re.Pattern[str], re.Pat
     before = re.compile(r"\b(" + alt + r")\s+(?:(?:based|operating|coming)\s+)?from\s+"
                         r"(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:in\s+)?$"
                         r"|\b(" + alt + r")\s+(?:based|operating|located|headquartered)\s+in\s+"
-                        r"(?:the\s+)?(?:[\w-]+\s+(?:and|or)\s+)?$"
+                        r"(?:the\s+)?(?:(?:[\w-]+,?\s+(?:and|or)\s+)|(?:[\w-]+\s+){0,2}?)$"
                         r"|\b(citizens?|nationals?|natives?)\s+of\s+(?:the\s+)?$")
     return after, before
 
