@@ -116,3 +116,10 @@ def test_heading_that_names_an_actor_links_nothing():
     rec = record("Synthetic drugs are made in rural labs.\n\nStreet gangs\n\n"
                  "Homicides rose in the capital last year.", "EC")
     assert ("mafia-style-groups", "synthetic-drug-trade") not in links(rec)
+
+
+def test_firm_serving_a_group_takes_the_market_of_the_paragraph():
+    rec = record("Pangolin scales are shipped through the port in large volumes. "
+                 "A freight-forwarding company knowingly filed false papers for the syndicate.",
+                 "MY")
+    assert ("private-sector-actors", "fauna-crimes") in links(rec)

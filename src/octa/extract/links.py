@@ -50,9 +50,10 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
                 make(actor, market, None, base if actor in refs else low)
         if not markets:
             _nearby(sents, i, crim, int(win["market_near"]), make, near, topic)
-            if emb and not crim and not sent.anaphoric:  # officials who shield a trade
+            shield = [a for a in emb if not crim or a == EMBEDDED[1]]
+            if shield and not sent.anaphoric:  # officials who shield a trade, firms serving it
                 for market in topic.markets(i, int(win["market_near"])) or topic.lead(i):
-                    for actor in emb:
+                    for actor in shield:
                         make(actor, market, None, near)
         _collaboration(sent, crim, before, make, base, low)
         partners = _prefer_domestic(crim or (carried if sent.anaphoric else []))
