@@ -123,3 +123,13 @@ def test_firm_serving_a_group_takes_the_market_of_the_paragraph():
                  "A freight-forwarding company knowingly filed false papers for the syndicate.",
                  "MY")
     assert ("private-sector-actors", "fauna-crimes") in links(rec)
+
+
+def test_handling_distribution_for_a_foreign_group_is_a_collaboration():
+    rec = record("Bikie chapters handle street distribution for Mexican cartels.", "AU")
+    assert ("foreign:MX", "with:mafia-style-groups") in links(rec)
+
+
+def test_operating_jointly_is_a_collaboration():
+    rec = record("Chinese syndicates and local crews operate jointly in the ivory trade.", "MZ")
+    assert ("criminal-networks", "with:foreign:CN") in links(rec)
