@@ -280,3 +280,41 @@ def test_a_list_of_country_names_does_not_take_a_later_head():
 def test_operating_in_a_region_of_a_country_gives_the_origin():
     rec = record("The smugglers are armed by militias operating in southern Syria.", "JO")
     assert "SY" in rec["origins"]
+
+
+def test_main_entry_route_is_a_territorial_weakness():
+    rec = record("The river and the forested frontier are the main entry route for pills into the "
+                 "country.", "BD")
+    assert rec["resilience"].get("territorial-integrity") == -1
+
+
+def test_coast_too_long_to_seal():
+    rec = record("Officers add that this coastline is far too long, and too exposed, to seal.",
+                 "ES")
+    assert rec["resilience"].get("territorial-integrity") == -1
+
+
+def test_fragile_governments_are_a_leadership_weakness():
+    rec = record("Five elections in three years have left coalitions too fragile to pursue "
+                 "reform.", "BG")
+    assert rec["resilience"].get("political-leadership-governance") == -1
+
+
+def test_making_the_fight_a_priority_is_a_leadership_strength():
+    rec = record("The cabinet has made the fight against extortion its top priority.", "EC")
+    assert rec["resilience"].get("political-leadership-governance") == 1
+
+
+def test_a_recommendation_implies_a_gap():
+    rec = record("Adopt the national anti-trafficking strategy without further delay.", "RO")
+    assert rec["resilience"].get("national-policies-laws") == -1
+
+
+def test_a_well_trained_fraud_unit_is_a_strength():
+    rec = record("Its fraud unit is well trained and now handles complex cases.", "NG")
+    assert rec["resilience"].get("law-enforcement") == 1
+
+
+def test_attached_assets_are_aml():
+    rec = record("Assets worth two million euros, including flats, have been attached.", "IN")
+    assert rec["resilience"].get("anti-money-laundering") == 1

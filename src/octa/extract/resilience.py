@@ -145,7 +145,8 @@ class _Scorer:
         if not pos and not neg:
             pos, neg = self.sentence_score(hit.label)
         if not pos and not neg:
-            return self.lex.defaults[hit.label] or None
+            # a recommendation with no evaluative word ("Adopt the strategy") names a gap
+            return -1 if self.imperative else (self.lex.defaults[hit.label] or None)
         if pos == neg:
             return 0
         return 1 if pos > neg else -1
