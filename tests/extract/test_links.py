@@ -133,3 +133,26 @@ def test_handling_distribution_for_a_foreign_group_is_a_collaboration():
 def test_operating_jointly_is_a_collaboration():
     rec = record("Chinese syndicates and local crews operate jointly in the ivory trade.", "MZ")
     assert ("criminal-networks", "with:foreign:CN") in links(rec)
+
+
+def test_parallel_clauses_pair_each_group_with_its_own_market():
+    rec = record("Turkish groups dominate heroin imports; Moroccan networks supply the cannabis.",
+                 "NL")
+    got = links(rec)
+    assert ("foreign:TR", "heroin-trade") in got and ("foreign:MA", "cannabis-trade") in got
+    assert ("foreign:TR", "cannabis-trade") not in got
+    assert ("foreign:MA", "heroin-trade") not in got
+
+
+def test_while_clause_keeps_the_markets_apart():
+    rec = record("Cocaine is moved by Albanian brokers, while cannabis is grown by Vietnamese gangs.",
+                 "GB")
+    got = links(rec)
+    assert ("foreign:AL", "cocaine-trade") in got and ("foreign:VN", "cannabis-trade") in got
+    assert ("foreign:AL", "cannabis-trade") not in got
+
+
+def test_relative_clause_shares_the_sentence_markets():
+    rec = record("The network worked with Peruvian suppliers, who provided the cocaine, and with a "
+                 "local crew that stored it.", "CL")
+    assert ("criminal-networks", "cocaine-trade") in links(rec)

@@ -45,8 +45,9 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
         if sent.anaphoric and crim:
             carried = [a for a in carried if a in CRIMINAL]
         movers = crim + emb + (carried if sent.anaphoric else [])
+        scoped = _clause_markets(sent) if markets and sent.markets else None
         for actor in dict.fromkeys(movers):
-            for market in markets:
+            for market in markets if scoped is None else scoped.get(actor, scoped[""]):
                 make(actor, market, None, base if actor in refs else low)
         if not markets:
             _nearby(sents, i, crim, int(win["market_near"]), make, near, topic)
@@ -68,6 +69,35 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
         if len(emb) == 2 and not crim and _COLLUSION.search(sent.text):  # a firm bribes officials
             make(EMBEDDED[1], None, EMBEDDED[0], base)
     return items
+
+
+# clause boundaries that set two statements side by side ("X runs A; Y runs B", "while")
+_CONTRAST = re.compile(r";|,? (?:while|whereas|but|although)\b|,? and (?:the )?(?:latter|former)\b")
+
+
+def _clause_markets(sent: Sent) -> dict[str, list[str]] | None:
+    """Actor -> the markets of its own clause, when the actors of a sentence sit in different
+    clauses ("Turkish groups run heroin; Moroccan networks supply cannabis"); None otherwise.
+
+    An actor whose clause names no market takes the markets of clauses that name no actor;
+    the key "" holds what an actor carried from an earlier sentence (the first clause's).
+    """
+    bounds = [m.start() for m in _CONTRAST.finditer(sent.text)]
+    if not bounds:
+        return None
+    where = {r.actor: bisect_right(bounds, r.pos - sent.start) for r in sent.refs}
+    by_clause: dict[int, list[str]] = {}
+    for hit in sent.markets:
+        labels = by_clause.setdefault(bisect_right(bounds, hit.start - sent.start), [])
+        if hit.label not in labels:
+            labels.append(hit.label)
+    own = {c for c in set(where.values()) if c in by_clause}
+    if len(own) < 2:
+        return None  # not two clauses that each pair their own actor with their own market
+    every = list(dict.fromkeys(h.label for h in sent.markets))
+    out = {actor: by_clause[c] if c in own else every for actor, c in where.items()}
+    out[""] = by_clause[0] if 0 in own else every
+    return out
 
 
 def _prefer_domestic(actors: list[str]) -> list[str]:
