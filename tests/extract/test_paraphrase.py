@@ -318,3 +318,15 @@ def test_a_well_trained_fraud_unit_is_a_strength():
 def test_attached_assets_are_aml():
     rec = record("Assets worth two million euros, including flats, have been attached.", "IN")
     assert rec["resilience"].get("anti-money-laundering") == 1
+
+
+def test_an_evaluation_continues_the_topic_of_the_sentence_before():
+    rec = record("A: We lost two rangers last year. Salaries are paid late, and morale is low.",
+                 "ZM")
+    assert rec["resilience"].get("law-enforcement") == -1
+
+
+def test_an_evaluation_of_criminals_does_not_continue_the_topic():
+    rec = record("The police made many arrests in the port. The cartel, weakened by a split, "
+                 "still ships cocaine.", "MX")
+    assert "law-enforcement" not in rec["resilience"]

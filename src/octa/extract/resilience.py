@@ -35,17 +35,35 @@ def resilience_items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[Evidence
     per = doc.by_sentence()
     conf = lex.thresholds["confidence"]
     items: list[EvidenceItem] = []
+    previous: set[str] = set()
     for sent in sents:
         topics = _outermost(per[sent.idx].get("topic", []))
-        if not topics:
-            continue
         cues = _outermost(per[sent.idx].get("polarity", []))
+        if not topics:
+            topics = _carried_topic(doc, sent, previous, cues)
+            previous = set()
+            if not topics:
+                continue
+        else:
+            previous = {h.label for h in topics}
         c = float(conf["hedged"] if sent.hedged else conf["asserted"])
         mod = "hedged" if sent.hedged else "asserted"
         for label, polarity in _sentence(lex, doc, sent, topics, cues).items():
             items.append(EvidenceItem("resilience", label, sent.text, sent.start, sent.end,
                                       c, mod, polarity=polarity))
     return items
+
+
+def _carried_topic(doc: Doc, sent: Sent, previous: set[str], cues: list[Hit]) -> list[Hit]:
+    """A sentence with an evaluative word but no topic of its own continues the single topic
+    of the sentence before it on the same line ("We lost two rangers. Morale is low.")."""
+    if len(previous) != 1 or not any(c.label in ("p", "n") for c in cues):
+        return []
+    if any(r.actor in _CRIMINAL or r.actor.startswith("foreign") for r in sent.refs):
+        return []  # "The cartel, weakened by a split, ...": the words judge the criminals
+    if sent.idx == 0 or "\n" in doc.text[doc.spans[sent.idx - 1][1] : sent.start]:
+        return []
+    return [Hit(next(iter(previous)), sent.start, sent.start)]
 
 
 def _sentence(lex, doc, sent, topics: list[Hit], cues: list[Hit]) -> dict[str, int]:
