@@ -156,3 +156,8 @@ def test_relative_clause_shares_the_sentence_markets():
     rec = record("The network worked with Peruvian suppliers, who provided the cocaine, and with a "
                  "local crew that stored it.", "CL")
     assert ("criminal-networks", "cocaine-trade") in links(rec)
+
+
+def test_professional_laundering_for_a_group_is_a_collaboration():
+    rec = record("A notary laundered millions for the cartel through property deals.", "MX")
+    assert ("mafia-style-groups", "with:private-sector-actors") in links(rec)
