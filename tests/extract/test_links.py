@@ -161,3 +161,9 @@ def test_relative_clause_shares_the_sentence_markets():
 def test_professional_laundering_for_a_group_is_a_collaboration():
     rec = record("A notary laundered millions for the cartel through property deals.", "MX")
     assert ("mafia-style-groups", "with:private-sector-actors") in links(rec)
+
+
+def test_mid_sentence_pronoun_refers_to_the_group_just_named():
+    rec = record("The old yakuza syndicates have lost members every year. "
+                 "Methamphetamine nonetheless remains their core business.", "JP")
+    assert ("mafia-style-groups", "synthetic-drug-trade") in links(rec)

@@ -45,6 +45,8 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
         if sent.anaphoric and crim:
             carried = [a for a in carried if a in CRIMINAL]
         movers = crim + emb + (carried if sent.anaphoric else [])
+        if not refs and markets and not sent.anaphoric and _THEIR.search(sent.text):
+            movers = _carried(sents, i, 1)  # "Stimulants remain their core business"
         scoped = _clause_markets(sent) if markets and sent.markets else None
         for actor in dict.fromkeys(movers):
             for market in markets if scoped is None else scoped.get(actor, scoped[""]):
@@ -121,6 +123,7 @@ def _previous_markets(sents: list[Sent], i: int, back: int = 2) -> list[str]:
     return []
 
 
+_THEIR = re.compile(r"\b(?:they|their)\b", re.I)
 _OBJECT = re.compile(r"\bthem\b", re.I)
 _PRONOUN = re.compile(r"\b(?:they|them|it|its|their)\b", re.I)
 _COLLUSION = re.compile(r"(?i)brib|collu|corrupt|paid off|pay off|kickback|on the payroll")
