@@ -167,3 +167,12 @@ def test_mid_sentence_pronoun_refers_to_the_group_just_named():
     rec = record("The old yakuza syndicates have lost members every year. "
                  "Methamphetamine nonetheless remains their core business.", "JP")
     assert ("mafia-style-groups", "synthetic-drug-trade") in links(rec)
+
+
+def test_officials_only_take_the_market_when_they_serve_the_trade():
+    rec = record("Cocaine moves through the northern ports in growing volumes. "
+                 "Judges who exposed corruption in the ministry were dismissed.", "GT")
+    assert ("state-embedded-actors", "cocaine-trade") not in links(rec)
+    rec = record("Cocaine moves through the northern ports in growing volumes. "
+                 "Corrupt port officials let the containers through unchecked.", "GT")
+    assert ("state-embedded-actors", "cocaine-trade") in links(rec)

@@ -53,7 +53,8 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
                 make(actor, market, None, base if actor in refs else low)
         if not markets:
             _nearby(sents, i, crim, int(win["market_near"]), make, near, topic)
-            shield = [a for a in emb if not crim or a == EMBEDDED[1]]
+            shield = [a for a in emb if a == EMBEDDED[1] or (
+                not crim and _FACILITATE.search(sent.text) is not None)]
             if shield and not sent.anaphoric:  # officials who shield a trade, firms serving it
                 for market in topic.markets(i, int(win["market_near"])) or topic.lead(i):
                     for actor in shield:
@@ -123,6 +124,15 @@ def _previous_markets(sents: list[Sent], i: int, back: int = 2) -> list[str]:
     return []
 
 
+# what an official does for a trade (rather than corruption in general)
+_FACILITATE = re.compile(
+    r"(?i)\bprotect|\bshield|\b(?:let|lets|letting|wave|waved|waving|allow\w*) (?:[\w-]+ ){0,4}"
+    r"through\b|other way|blind eye|\btip\w* (?:\w+ ){0,2}off|\bwarn|\bfalse|\bforged|\bfake|"
+    r"\bpermits?\b|\blicen[cs]es?\b|certificates?|documents|\bescort|in exchange|in return|"
+    r"for (?:a )?payments?\b|paid (?:off|to)|bribes? to\b|\bprocess\w*|\bsign\w*|\bapprov\w*|"
+    r"\bsell\w*|\bsold\b|\bown\w*|\brun\w*|\binvolv\w*|\bcollu\w*|\bcomplicit|"
+    r"\b(?:took|take|taking|accept\w*|receiv\w*) (?:\w+ ){0,2}(?:payments?|bribes?|money|cash)\b|"
+    r"(?:payments?|bribes?|money|cash) from\b|\bcover\w* up|turn\w* out to be|themselves|organi[sz]")
 _THEIR = re.compile(r"\b(?:they|their)\b", re.I)
 _OBJECT = re.compile(r"\bthem\b", re.I)
 _PRONOUN = re.compile(r"\b(?:they|them|it|its|their)\b", re.I)
