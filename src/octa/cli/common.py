@@ -74,11 +74,14 @@ def session_for(db: str | None) -> Iterator[Session]:
         store.dispose()
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, table: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return "" if math.isnan(value) else f"{value:g}"
+        if math.isnan(value):
+            return ""
+        # on screen, published figures keep their two decimals (7.30, not 7.3)
+        return f"{value:.2f}" if table and not value.is_integer() else f"{value:g}"
     return str(value)
 
 
@@ -124,7 +127,7 @@ def print_rows(
                 width = 16 if has_wide else 40
                 table.add_column(column, justify=justify, no_wrap=True, overflow="ellipsis", max_width=width)
         for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in columns))
+            table.add_row(*(_cell(row.get(c), table=True) for c in columns))
         console.print(table)
 
 

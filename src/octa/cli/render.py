@@ -24,7 +24,10 @@ def print_profile(data: dict[str, Any]) -> None:
     )
     table = Table(title="Headline")
     for column in ("measure", "score", "world rank", "continent rank", "region rank", "change"):
-        table.add_column(column, justify="left" if column == "measure" else "right")
+        if column == "measure":
+            table.add_column(column, no_wrap=True, min_width=16)
+        else:
+            table.add_column(column, justify="right")
     change = (data.get("change") or {}).get("aggregates", {})
     for measure, value in data["aggregates"].items():
         ranks = data["ranks"].get(measure, {})

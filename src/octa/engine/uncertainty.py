@@ -151,7 +151,8 @@ def run(
         values[:, start:stop], ranks[:, start:stop] = _chunk(setup, stop - start, rng)
     low, high = interval
     with np.errstate(invalid="ignore"):
-        rank_q = np.nanpercentile(ranks, [50.0, low, high], axis=1)
+        # ranks are reported as ranks some draw actually produced (no 94.95th place)
+        rank_q = np.nanpercentile(ranks, [50.0, low, high], axis=1, method="inverted_cdf")
         value_q = np.nanpercentile(values, [50.0, low, high], axis=1)
     labels = countries if countries is not None else [str(c) for c in range(n_countries)]
     return UncertaintyResult(
