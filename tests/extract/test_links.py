@@ -176,3 +176,9 @@ def test_officials_only_take_the_market_when_they_serve_the_trade():
     rec = record("Cocaine moves through the northern ports in growing volumes. "
                  "Corrupt port officials let the containers through unchecked.", "GT")
     assert ("state-embedded-actors", "cocaine-trade") in links(rec)
+
+
+def test_foreign_supplier_of_the_consignments_collaborates_with_the_local_gang():
+    rec = record("A gang from the capital ran the distribution of heroin. "
+                 "An Iranian network supplied the consignments by sea.", "LK")
+    assert ("foreign:IR", "with:mafia-style-groups") in links(rec)
