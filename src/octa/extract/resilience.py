@@ -38,6 +38,8 @@ def resilience_items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[Evidence
     previous: set[str] = set()
     for sent in sents:
         topics = _outermost(per[sent.idx].get("topic", []))
+        if not topics and not previous:
+            continue
         cues = _outermost(per[sent.idx].get("polarity", []))
         if not topics:
             topics = _carried_topic(doc, sent, previous, cues)
@@ -91,6 +93,8 @@ def _topics(lex: Lexicon, doc: Doc, sent: Sent, topics: list[Hit]) -> list[Hit]:
 def _guard(doc: Doc, sent: Sent, topics: list[Hit]) -> list[Hit]:
     """Generic cooperation wording counts only between states: not between criminals, and
     only where the sentence names another country or an international partner."""
+    if all(hit.label != "international-cooperation" for hit in topics):
+        return topics
     crim = [r[1] for r in sent.refs if r[0] in _CRIMINAL or r[0].startswith("foreign")]
     abroad = _ABROAD.search(sent.text) is not None or any(
         sent.start <= m.start < sent.end and m.code != doc.subject for m in doc.mentions)

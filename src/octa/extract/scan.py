@@ -126,6 +126,10 @@ class Scanner:
         self.trigger = re.compile(rf"(?<![a-z0-9])(?=({_trie(list(self.by_prefix))}))")
         self.lengths = sorted({len(p) for p in self.by_prefix})
         self.ids = {word: self._ids(word) for word in self.by_prefix}
+        # per trigger word: (category, label, bound match) of its candidate patterns
+        self.candidates = {word: tuple((self.entries[i][0], self.entries[i][1],
+                                        self.entries[i][2].match) for i in ids)
+                           for word, ids in self.ids.items()}
 
     def _ids(self, word: str) -> tuple[int, ...]:
         """Patterns registered under `word` or any shorter prefix of it."""
@@ -139,12 +143,11 @@ class Scanner:
     def scan(self, text: str) -> dict[str, list[Hit]]:
         """Category → hits (sorted by start) of every pattern in `text`."""
         out: dict[str, list[Hit]] = defaultdict(list)
-        entries, ids = self.entries, self.ids
+        entries, candidates = self.entries, self.candidates
         for m in self.trigger.finditer(text):
             pos = m.start()
-            for i in ids[m.group(1)]:
-                cat, label, rx = entries[i]
-                hit = rx.match(text, pos)
+            for cat, label, match in candidates[m.group(1)]:
+                hit = match(text, pos)
                 if hit is not None:
                     out[cat].append(Hit(label, pos, hit.end()))
         for i in self.loose:
