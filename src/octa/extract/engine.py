@@ -338,6 +338,9 @@ class _Ctx:
 
     def _dual(self, m: Mention) -> bool:
         """One half of "French-Moroccan" where the other half is the subject's own."""
+        low = self.doc.low
+        if low[m.start - 1 : m.start] != "-" and low[m.end : m.end + 1] != "-":
+            return False
         return any(o.code == self.doc.subject and (o.end + 1 == m.start or m.end + 1 == o.start)
                    and self.doc.low[min(o.end, m.end)] == "-" for o in self.mentions)
 
@@ -384,26 +387,35 @@ class _Ctx:
 
     def domestic(self, hits: list[Hit]) -> None:
         low = self.doc.low
+        foreign = [r for r in self.sent.refs if r.actor.startswith("foreign")]
+        recent = any(actor.startswith("foreign") and self.sent.idx - idx <= _ANAPHOR_REACH
+                     for idx, actor, _ in self.doc.recent)
         for hit in hits:
             if any(a < hit.end and hit.start < b for a, b in self.sent.spans):
                 continue
             noun = _stem(low[hit.start : hit.end])
-            run_by = _RUN_BY.match(low, hit.end, self.sent.end)
-            if run_by and any(r.actor.startswith("foreign") and run_by.end() <= r.pos
-                              <= run_by.end() + 30 for r in self.sent.refs):
+            if foreign and self._foreign_group(hit, foreign):
                 continue
-            if _OWNED.search(low, max(self.sent.start, hit.start - 25), hit.start):
-                owner = [r for r in self.sent.refs if r.actor.startswith("foreign") and r.pos < hit.start]
-                if owner:
-                    self.add(owner[-1].actor, hit.start)
-                    continue
-            if _DEFINITE.search(low, max(self.sent.start, hit.start - 8), hit.start):
+            if recent and _DEFINITE.search(low, max(self.sent.start, hit.start - 8), hit.start):
                 antecedent = self._antecedent(noun)
                 if antecedent is not None and antecedent.startswith("foreign"):
                     self.add(antecedent, hit.start)  # "the cell" after "a Tren de Aragua cell"
                     continue
             self.add(hit.label, hit.start)
             self._remember(hit.label, noun)
+
+    def _foreign_group(self, hit: Hit, foreign: list[Ref]) -> bool:
+        """A group noun run by, owned by or set up by a foreign group of the sentence is that
+        group ("rings run by Afghan nationals", "its cells"): add the foreign actor instead."""
+        low = self.doc.low
+        run_by = _RUN_BY.match(low, hit.end, self.sent.end)
+        if run_by and any(run_by.end() <= r.pos <= run_by.end() + 30 for r in foreign):
+            return True
+        owner = [r for r in foreign if r.pos < hit.start]
+        if owner and _OWNED.search(low, max(self.sent.start, hit.start - 25), hit.start):
+            self.add(owner[-1].actor, hit.start)
+            return True
+        return False
 
     def _antecedent(self, noun: str) -> str | None:
         """The actor of the latest group named with the same noun in the last sentences."""
