@@ -61,7 +61,7 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
                         make(actor, market, None, near)
         _collaboration(sent, crim, before, make, base, low)
         partners = _prefer_domestic(crim or (carried if sent.anaphoric else []))
-        them = not partners and _OBJECT.search(sent.text) is not None
+        them = bool(emb) and not partners and _OBJECT.search(sent.text) is not None
         if them:  # officials who "tip them off": the group of the sentences before
             partners = _prefer_domestic(carried)
         for e in emb:
@@ -85,6 +85,8 @@ def _clause_markets(sent: Sent) -> dict[str, list[str]] | None:
     An actor whose clause names no market takes the markets of clauses that name no actor;
     the key "" holds what an actor carried from an earlier sentence (the first clause's).
     """
+    if len(sent.refs) < 2 or len(sent.markets) < 2:
+        return None
     bounds = [m.start() for m in _CONTRAST.finditer(sent.text)]
     if not bounds:
         return None
@@ -161,18 +163,26 @@ class _Topic:
 
     def __init__(self, sents: list[Sent], text: str) -> None:
         self.sents = sents
-        breaks = [m.start() for m in _PARA.finditer(text)]
-        self.para = [bisect_right(breaks, s.start) for s in sents]
-        self.heading = [_is_heading(text, s) for s in sents]
-        #: the latest heading before each sentence (-1: none), and the lead's first market
+        breaks = [m.start() for m in _PARA.finditer(text)] if "\n" in text else []
+        #: paragraph of each sentence; is it a heading; the latest heading before it (-1:
+        #: none); the first sentence of the lead that names a market
+        self.para: list[int] = []
+        self.heading: list[bool] = []
         self.section: list[int] = []
-        last = -1
-        for j, is_heading in enumerate(self.heading):
+        self.first = len(sents)
+        last, para, nbreaks = -1, 0, len(breaks)
+        for j, sent in enumerate(sents):
+            start = sent.start
+            while para < nbreaks and breaks[para] <= start:
+                para += 1
+            self.para.append(para)
+            heading = (not start or text[start - 1] == "\n") and _is_heading(text, sent)
+            self.heading.append(heading)
             self.section.append(last)
-            if is_heading:
+            if heading:
                 last = j
-        self.first = next((j for j, s in enumerate(sents)
-                           if s.markets and self.para[j] <= _LEAD_PARAS), len(sents))
+            if sent.markets and para <= _LEAD_PARAS and self.first > j:
+                self.first = j
 
     def labels(self, j: int) -> list[str]:
         return list(dict.fromkeys(h.label for h in self.sents[j].markets))
