@@ -25,6 +25,7 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
     conf, win = lex.thresholds["confidence"], lex.thresholds["windows"]
     items: list[EvidenceItem] = []
     topic = _Topic(sents, text)
+    back = int(win["carry_back"])
     for i, sent in enumerate(sents):
         refs = [r.actor for r in sent.refs]
         crim = [a for a in refs if _criminal(a)]
@@ -32,7 +33,8 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
         if not (refs or sent.markets) or (topic.heading[i] and not sent.markets):
             continue  # a heading that names only an actor ("Armed groups.") links nothing
         # a heading ("(b) Heroin.") names a topic and never refers back to an actor
-        carried = [] if topic.heading[i] else _carried(sents, i, int(win["carry_back"]))
+        wanted = (sent.anaphoric or sent.collab or bool(emb)) and not topic.heading[i]
+        carried = _carried(sents, i, back) if wanted else []
         base = float(conf["hedged"] if sent.hedged else conf["asserted"])
         low = min(base, float(conf["carried"]))
         make = _maker(sent, items)
