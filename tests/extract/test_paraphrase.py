@@ -330,3 +330,29 @@ def test_an_evaluation_of_criminals_does_not_continue_the_topic():
     rec = record("The police made many arrests in the port. The cartel, weakened by a split, "
                  "still ships cocaine.", "MX")
     assert "law-enforcement" not in rec["resilience"]
+
+
+def test_attributive_independent_is_no_evaluation():
+    rec = record("The new rules have been used against NGOs and independent media.", "GE")
+    assert rec["resilience"].get("non-state-actors") != 1
+
+
+def test_no_independent_media_is_a_weakness():
+    rec = record("The country has no independent media to speak of.", "LA")
+    assert rec["resilience"].get("non-state-actors") == -1
+
+
+def test_predicative_independent_is_a_strength():
+    rec = record("The courts are independent and handle organised crime cases well.", "EE")
+    assert rec["resilience"].get("judicial-system-detention") == 1
+
+
+def test_failing_to_stop_is_a_weakness_not_a_negated_failure():
+    rec = record("The prison service failed to stop gang leaders from running their business "
+                 "from their cells.", "EC")
+    assert rec["resilience"].get("judicial-system-detention") == -1
+
+
+def test_tipping_off_about_raids_is_a_police_weakness():
+    rec = record("Two police officers gave the gang advance warning of raids.", "AR")
+    assert rec["resilience"].get("law-enforcement") == -1

@@ -110,6 +110,8 @@ def _guard(doc: Doc, sent: Sent, topics: list[Hit]) -> list[Hit]:
 
 
 _CRIMINAL = ("mafia-style-groups", "criminal-networks")
+_PREDICATIVE = re.compile(r"\b(?:is|are|was|were|remains?|remained|be|been|become|became|as|"
+                          r"fully|truly|genuinely|more|less)\s+$")
 _ABROAD = re.compile(r"(?i)\b(?:international|foreign|partners?|countries|europol|interpol|"
                      r"eurojust|eu|un|gulf|neighbou?ring|regional|counterparts)\b")
 _GENERIC = re.compile(r"(?i)cooperat|co-operat|partner|together|joint|\bwith\b")
@@ -152,6 +154,8 @@ class _Scorer:
             if sign > 0 and self.imperative and cue.label == "p":
                 sign = -1
             flipped = any(cue.start - _FLIP_REACH <= e <= cue.start for e in self.negators)
+            if sign > 0 and not flipped and self._describes(cue):
+                continue  # "independent media": an adjective naming the topic, no evaluation
             if sign < 0 and any(cue.start - _FLIP_REACH <= e <= cue.start for e in self.reducers):
                 sign, flipped = 1, False
             if sign > 0:
@@ -159,6 +163,14 @@ class _Scorer:
             elif not flipped:
                 neg += 1
         return pos, neg
+
+    def _describes(self, cue: Hit) -> bool:
+        """An attributive "independent" ("independent media", "independent reporting")
+        names a kind of thing; only a predicative one ("courts are independent") judges."""
+        text, offset = self.sent.text, cue.start - self.sent.start
+        if not text[offset : offset + 12].lower().startswith("independent "):
+            return False
+        return _PREDICATIVE.search(text[max(0, offset - 25) : offset].lower()) is None
 
     def polarity(self, hit: Hit) -> int | None:
         sent = self.sent
