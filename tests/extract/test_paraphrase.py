@@ -356,3 +356,24 @@ def test_failing_to_stop_is_a_weakness_not_a_negated_failure():
 def test_tipping_off_about_raids_is_a_police_weakness():
     rec = record("Two police officers gave the gang advance warning of raids.", "AR")
     assert rec["resilience"].get("law-enforcement") == -1
+
+
+def test_linked_suffix_gives_origins_for_a_demonym_list():
+    rec = record("Albanian-linked and Serbian-linked crews import the cocaine.", "HR")
+    assert {"AL", "RS"} <= set(rec["origins"])
+
+
+def test_group_of_nationals_led_by_a_boss_is_mafia_style():
+    rec = record("The labs were run by a group of local men led by a chemist who set prices.",
+                 "CZ")
+    assert "mafia-style-groups" in rec["actors"]
+
+
+def test_how_big_question_presupposes_the_market():
+    rec = record("Q: How important is the country for cocaine trafficking? A: Very.", "DO")
+    assert "cocaine-trade" in rec["markets"]
+
+
+def test_mule_accounts_are_financial_crime():
+    rec = record("Bank clerks opened mule accounts for the network.", "IN")
+    assert "financial-crimes" in rec["markets"]

@@ -204,7 +204,8 @@ def _heads(data: dict[str, Any], path: Path) -> tuple[dict[str, str | None], fro
 
 def _head_regexes(heads: dict[str, str | None]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    suffix = r"(?:-(?:speaking|based|run|led|controlled|dominated|origin|born|owned))?"
+    suffix = (r"(?:-(?:speaking|based|run|led|controlled|dominated|origin|born|owned|linked|"
+              r"connected|backed|affiliated|organised|organized))?")
     # "Dutch, Irish and French networks": a list of demonyms shares the head noun
     listed = (r"(?:(?:,\s+|,?\s+(?:and|or)\s+|-)(?!(?:although|though|while|where|which|who|whose|"
               r"but|the|a|an|and|or|its|their|his|her|that|this|these|those|it|they|he|she|we|"
