@@ -377,3 +377,10 @@ def test_how_big_question_presupposes_the_market():
 def test_mule_accounts_are_financial_crime():
     rec = record("Bank clerks opened mule accounts for the network.", "IN")
     assert "financial-crimes" in rec["markets"]
+
+
+def test_groups_organised_by_foreign_militias_are_foreign():
+    rec = record("The smuggling groups are reportedly organised and armed by militias operating "
+                 "in southern Syria.", "JO")
+    assert "criminal-networks" not in rec["actors"]
+    assert "SY" in rec["origins"]

@@ -409,7 +409,7 @@ class _Ctx:
         group ("rings run by Afghan nationals", "its cells"): add the foreign actor instead."""
         low = self.doc.low
         run_by = _RUN_BY.match(low, hit.end, self.sent.end)
-        if run_by and any(run_by.end() <= r.pos <= run_by.end() + 30 for r in foreign):
+        if run_by and any(run_by.end() <= r.pos <= run_by.end() + 45 for r in foreign):
             return True
         owner = [r for r in foreign if r.pos < hit.start]
         if owner and _OWNED.search(low, max(self.sent.start, hit.start - 25), hit.start):
@@ -444,7 +444,7 @@ _OWNED = re.compile(r"\b(?:its|their)\s+(?:own\s+|local\s+|new\s+)?$|\b(?:establ
 _ORIGIN_NOUN = re.compile(r"\s+(?:origin|nationality|descent|extraction)\b")  # "gangs of Albanian origin"
 # "rings run by Afghan nationals": the group is the foreign one named after it
 _RUN_BY = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:run|led|headed|controlled|dominated|organi[sz]ed|"
-                     r"operated|formed|made up|composed)\s+(?:\w+\s+)?(?:by|of)\s+")
+                     r"operated|formed|made up|composed)\s+(?:\w+\s+){0,2}?(?:by|of)\s+")
 _DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such)\s+$")
 _ANAPHOR_REACH = 3  # sentences a definite "the gang" looks back for its antecedent
 
