@@ -384,3 +384,13 @@ def test_groups_organised_by_foreign_militias_are_foreign():
                  "in southern Syria.", "JO")
     assert "criminal-networks" not in rec["actors"]
     assert "SY" in rec["origins"]
+
+
+def test_parking_profits_in_property_is_laundering():
+    rec = record("The bosses have parked their drug profits in villas and shell firms.", "AE")
+    assert "financial-crimes" in rec["markets"]
+
+
+def test_proceeds_invested_in_flats_is_laundering():
+    rec = record("The proceeds were invested in flats registered to relatives.", "MK")
+    assert "financial-crimes" in rec["markets"]
