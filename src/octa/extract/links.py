@@ -47,7 +47,8 @@ def link_items(lex: Lexicon, sents: list[Sent], text: str = "") -> list[Evidence
         if sent.anaphoric and crim:
             carried = [a for a in carried if a in CRIMINAL]
         movers = crim + emb + (carried if sent.anaphoric else [])
-        if not refs and markets and not sent.anaphoric and _THEIR.search(sent.text):
+        if (not refs and markets and not sent.anaphoric
+                and ("hey" in sent.text or "heir" in sent.text) and _THEIR.search(sent.text)):
             movers = _carried(sents, i, 1)  # "Stimulants remain their core business"
         scoped = _clause_markets(sent) if markets and sent.markets else None
         for actor in dict.fromkeys(movers):
@@ -151,7 +152,7 @@ def _is_heading(text: str, sent: Sent) -> bool:
     """A line of its own that is short ("Cocaine.", "(b) Heroin.") or a title."""
     if not text or (sent.start and text[sent.start - 1] != "\n"):
         return False
-    words = len(sent.text.split())
+    words = sent.text.count(" ") + 1
     whole_line = sent.end >= len(text) or text[sent.end] == "\n"
     if words <= _HEADING_WORDS and sent.text[-1] not in "?!":
         # "Findings" on its own line; with a market also run-in: "1. Cocaine. Portugal ..."
