@@ -394,3 +394,14 @@ def test_parking_profits_in_property_is_laundering():
 def test_proceeds_invested_in_flats_is_laundering():
     rec = record("The proceeds were invested in flats registered to relatives.", "MK")
     assert "financial-crimes" in rec["markets"]
+
+
+def test_helping_the_police_is_not_complicity():
+    rec = record("A private security firm helped the police locate the laboratory.", "PT")
+    assert "private-sector-actors" not in rec["actors"]
+    assert "state-embedded-actors" not in rec["actors"]
+
+
+def test_helping_a_cartel_is_complicity():
+    rec = record("A freight company helped the cartel move cocaine.", "PT")
+    assert ("private-sector-actors", "cocaine-trade") in links(rec)
