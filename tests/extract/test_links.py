@@ -182,3 +182,8 @@ def test_foreign_supplier_of_the_consignments_collaborates_with_the_local_gang()
     rec = record("A gang from the capital ran the distribution of heroin. "
                  "An Iranian network supplied the consignments by sea.", "LK")
     assert ("foreign:IR", "with:mafia-style-groups") in links(rec)
+
+
+def test_contrastive_not_between_commas_only_negates_its_phrase():
+    rec = record("Biker gangs, not the cartels, control the local meth trade.", "NZ")
+    assert ("mafia-style-groups", "synthetic-drug-trade") in links(rec)
