@@ -405,3 +405,13 @@ def test_helping_the_police_is_not_complicity():
 def test_helping_a_cartel_is_complicity():
     rec = record("A freight company helped the cartel move cocaine.", "PT")
     assert ("private-sector-actors", "cocaine-trade") in links(rec)
+
+
+def test_an_official_speaking_is_not_a_state_actor():
+    rec = record("An official said corruption remains a problem in the ports.", "PT")
+    assert "state-embedded-actors" not in rec["actors"]
+
+
+def test_partner_network_of_shelters_is_not_criminal():
+    rec = record("Our partner network of shelters helped 40 victims of trafficking.", "RO")
+    assert "criminal-networks" not in rec["actors"]
