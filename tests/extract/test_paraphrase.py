@@ -415,3 +415,19 @@ def test_an_official_speaking_is_not_a_state_actor():
 def test_partner_network_of_shelters_is_not_criminal():
     rec = record("Our partner network of shelters helped 40 victims of trafficking.", "RO")
     assert "criminal-networks" not in rec["actors"]
+
+
+def test_police_catching_dealers_is_no_weakness():
+    rec = record("Police caught three men selling heroin near the station.", "PT")
+    assert "law-enforcement" not in rec["resilience"]
+
+
+def test_officers_caught_selling_weapons_is_a_weakness():
+    rec = record("Some police officers have been caught selling weapons from police armouries.",
+                 "PG")
+    assert rec["resilience"].get("law-enforcement") == -1
+
+
+def test_suspects_under_surveillance_is_no_weakness():
+    rec = record("The suspects were placed under surveillance by the police.", "PT")
+    assert "law-enforcement" not in rec["resilience"]
