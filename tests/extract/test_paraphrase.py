@@ -431,3 +431,19 @@ def test_officers_caught_selling_weapons_is_a_weakness():
 def test_suspects_under_surveillance_is_no_weakness():
     rec = record("The suspects were placed under surveillance by the police.", "PT")
     assert "law-enforcement" not in rec["resilience"]
+
+
+def test_fragmented_police_is_a_weakness():
+    rec = record("Police forces are fragmented and poorly coordinated.", "BA")
+    assert rec["resilience"].get("law-enforcement") == -1
+
+
+def test_officials_taking_a_share_of_proceeds():
+    rec = record("The clans operate with the acquiescence of party officials, who receive a share "
+                 "of the proceeds.", "MZ")
+    assert rec["resilience"].get("government-transparency-accountability") == -1
+
+
+def test_journalists_facing_arrest_is_a_weakness():
+    rec = record("Radio journalists covering the conflict face arrest and threats.", "MZ")
+    assert rec["resilience"].get("non-state-actors") == -1
