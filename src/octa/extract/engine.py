@@ -88,6 +88,7 @@ class Doc:
     per: list[dict[str, list[Hit]]] = field(default_factory=list)
     #: (sentence, actor, head noun stem) of the group references seen so far, for anaphora
     recent: list[tuple[int, str, str]] = field(default_factory=list)
+    last_foreign: int = -100  # sentence of the latest foreign group remembered
 
     def bucket(self, hits: Iterable[Hit]) -> list[list[Hit]]:
         out: list[list[Hit]] = [[] for _ in self.spans]
@@ -384,12 +385,13 @@ class _Ctx:
 
     def _remember(self, actor: str, noun: str) -> None:
         self.doc.recent.append((self.sent.idx, actor, _stem(noun)))
+        if actor.startswith("foreign"):
+            self.doc.last_foreign = self.sent.idx
 
     def domestic(self, hits: list[Hit]) -> None:
         low = self.doc.low
         foreign = [r for r in self.sent.refs if r.actor.startswith("foreign")]
-        recent = any(actor.startswith("foreign") and self.sent.idx - idx <= _ANAPHOR_REACH
-                     for idx, actor, _ in self.doc.recent)
+        recent = self.sent.idx - self.doc.last_foreign <= _ANAPHOR_REACH
         for hit in hits:
             if any(a < hit.end and hit.start < b for a, b in self.sent.spans):
                 continue
