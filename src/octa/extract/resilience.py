@@ -127,8 +127,16 @@ class _Scorer:
         self.negators = [c.end for c in cues if c.label in ("neg", "red")]
         self.reducers = [c.end for c in cues if c.label == "red"]
         self.clauses = [sent.clause_start(t.start) for t in topics]
+        self._near: dict[Hit, set[str]] = {}
 
     def nearest(self, cue: Hit) -> set[str]:
+        """The labels of the topics a cue describes (computed once per cue)."""
+        found = self._near.get(cue)
+        if found is None:
+            found = self._near[cue] = self._nearest(cue)
+        return found
+
+    def _nearest(self, cue: Hit) -> set[str]:
         def gap(t: Hit) -> float:  # a cue describes the topic before it a little more often
             return max((t.start - cue.end) * _AFTER, cue.start - t.end, 0)
 
