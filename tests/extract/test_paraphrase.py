@@ -447,3 +447,10 @@ def test_officials_taking_a_share_of_proceeds():
 def test_journalists_facing_arrest_is_a_weakness():
     rec = record("Radio journalists covering the conflict face arrest and threats.", "MZ")
     assert rec["resilience"].get("non-state-actors") == -1
+
+
+def test_foreign_officials_praising_is_not_the_subjects_governance():
+    rec = record("The country extradited ten fugitives, a step that Belgian and Dutch officials "
+                 "have welcomed.", "AE")
+    assert "government-transparency-accountability" not in rec["resilience"]
+    assert rec["resilience"].get("international-cooperation") == 1

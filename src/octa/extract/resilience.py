@@ -87,7 +87,20 @@ def _sentence(lex, doc, sent, topics: list[Hit], cues: list[Hit]) -> dict[str, i
 
 def _topics(lex: Lexicon, doc: Doc, sent: Sent, topics: list[Hit]) -> list[Hit]:
     speech = lex.cues["speech"]
-    return [h for h in topics if not speech.match(doc.low, h.end)]
+    return [h for h in topics
+            if not speech.match(doc.low, h.end) and not _foreign_body(doc, sent, h)]
+
+
+def _foreign_body(doc: Doc, sent: Sent, hit: Hit) -> bool:
+    """A topic named as another country's institution ("French officials", "Dutch police");
+    cooperation with them is still the subject's international cooperation."""
+    if hit.label == "international-cooperation":
+        return False
+    for m in doc.mentions:
+        if (m.kind == "demonym" and m.code != doc.subject and sent.start <= m.end <= hit.start
+                and _BETWEEN.fullmatch(doc.low, m.end, hit.start)):
+            return True
+    return False
 
 
 def _guard(doc: Doc, sent: Sent, topics: list[Hit]) -> list[Hit]:
@@ -110,6 +123,7 @@ def _guard(doc: Doc, sent: Sent, topics: list[Hit]) -> list[Hit]:
 
 
 _CRIMINAL = ("mafia-style-groups", "criminal-networks")
+_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?")
 _PREDICATIVE = re.compile(r"\b(?:is|are|was|were|remains?|remained|be|been|become|became|as|"
                           r"fully|truly|genuinely|more|less)\s+$")
 _ABROAD = re.compile(r"(?i)\b(?:international|foreign|partners?|countries|europol|interpol|"
