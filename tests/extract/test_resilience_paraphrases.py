@@ -351,7 +351,7 @@ CASES = (POLITICAL + TRANSPARENCY + COOPERATION + LAWS + JUDICIAL + ENFORCEMENT 
          + AML + ECONOMIC + VICTIMS + PREVENTION + NON_STATE)
 
 #: cases the extractor does not handle yet (index into CASES); they run as non-strict xfail
-KNOWN_GAPS: frozenset[int] = frozenset({2, 3, 4, 5, 6, 8, 9, 11, 12, 13, 14, 17, 18, 19, 26, 27, 30, 33, 41, 42, 52, 62, 65, 67, 69, 76, 77, 83, 86, 92, 93, 94, 101, 105, 114, 116, 118, 119, 134, 136, 137, 143, 144, 147, 168, 173, 178, 182, 185, 186, 187, 195, 197, 198, 200, 201, 204, 206, 210, 211, 213, 220, 222, 224, 226, 227, 229, 232, 235, 236, 237, 245, 247, 248, 249, 251, 252, 253, 256, 257, 259, 260, 263, 277, 279, 281, 285, 286, 288, 289})
+KNOWN_GAPS: frozenset[int] = frozenset({2, 3, 4, 5, 6, 8, 11, 13, 26, 27, 30, 33, 52, 94, 134, 137, 144, 147, 168, 173, 178, 182, 186, 197, 198, 200, 206, 210, 211, 220, 224, 226, 229, 232, 236, 245, 247, 248, 249, 251, 252, 253, 256, 277, 285, 288})
 
 
 def _params() -> list:

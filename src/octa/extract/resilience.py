@@ -175,7 +175,9 @@ class _Scorer:
                 continue
             if sign > 0 and self.imperative and cue.label == "p":
                 sign = -1
-            flipped = any(cue.start - _FLIP_REACH <= e <= cue.start for e in self.negators)
+            clause = self.sent.clause_start(cue.start)
+            flipped = any(cue.start - _FLIP_REACH <= e <= cue.start
+                          and self.sent.clause_start(e) == clause for e in self.negators)
             if sign > 0 and not flipped and self._describes(cue):
                 continue  # "independent media": an adjective naming the topic, no evaluation
             if sign < 0 and any(cue.start - _FLIP_REACH <= e <= cue.start for e in self.reducers):
