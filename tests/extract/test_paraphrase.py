@@ -454,3 +454,8 @@ def test_foreign_officials_praising_is_not_the_subjects_governance():
                  "have welcomed.", "AE")
     assert "government-transparency-accountability" not in rec["resilience"]
     assert rec["resilience"].get("international-cooperation") == 1
+
+
+def test_a_negation_does_not_reach_across_a_semicolon():
+    rec = record("Bribery among customs officers is not an exception; it is structural.", "DO")
+    assert rec["resilience"].get("law-enforcement") == -1
