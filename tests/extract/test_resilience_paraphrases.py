@@ -351,7 +351,7 @@ CASES = (POLITICAL + TRANSPARENCY + COOPERATION + LAWS + JUDICIAL + ENFORCEMENT 
          + AML + ECONOMIC + VICTIMS + PREVENTION + NON_STATE)
 
 #: cases the extractor does not handle yet (index into CASES); they run as non-strict xfail
-KNOWN_GAPS: frozenset[int] = frozenset({2, 3, 4, 5, 6, 8, 11, 13, 26, 27, 30, 33, 52, 94, 134, 137, 144, 147, 168, 173, 178, 182, 186, 197, 198, 200, 206, 210, 211, 220, 224, 226, 229, 232, 236, 245, 247, 248, 249, 251, 252, 253, 256, 277, 285, 288})
+KNOWN_GAPS: frozenset[int] = frozenset({52, 94, 137, 144, 147, 168, 256})
 
 
 def _params() -> list:
