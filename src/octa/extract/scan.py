@@ -35,11 +35,22 @@ def _expand(items) -> tuple[set[str], bool]:
             return prefixes, False
         grown = {p + a for p in prefixes for a in alts}
         if len(grown) > _MAX_PREFIXES:
-            return prefixes, False
+            # too many literals: keep shorter ones (still a prefix of every match)
+            shrunk = _shrink(grown)
+            return (shrunk, False) if len(shrunk) <= _MAX_PREFIXES else (prefixes, False)
         prefixes = grown
         if not complete:
             return prefixes, False
     return prefixes, True
+
+
+def _shrink(prefixes: set[str]) -> set[str]:
+    """The longest truncation of `prefixes` that has at most _MAX_PREFIXES members."""
+    for n in (12, 8, 6, 5, 4, 3, 2, 1):
+        cut = {p[:n] for p in prefixes}
+        if len(cut) <= _MAX_PREFIXES:
+            return cut
+    return prefixes
 
 
 def _alternatives(op, av) -> tuple[set[str] | None, bool]:
@@ -155,4 +166,21 @@ class Scanner:
             out[cat].extend(Hit(label, h.start(), h.end()) for h in rx.finditer(text))
         for hits in out.values():
             hits.sort(key=lambda h: h.start)
+        return out
+
+    def span(self, text: str, start: int, end: int) -> list[Hit]:
+        """Hits (sorted by start, categories merged) of every pattern that starts in
+        `text[start:end]`; a match may run past `end`, as in a whole-text scan."""
+        out: list[Hit] = []
+        candidates = self.candidates
+        for m in self.trigger.finditer(text, start, end):
+            pos = m.start()
+            for _, label, match in candidates[m.group(1)]:
+                hit = match(text, pos)
+                if hit is not None:
+                    out.append(Hit(label, pos, hit.end()))
+        for i in self.loose:
+            _, label, rx = self.entries[i]
+            out.extend(Hit(label, h.start(), h.end()) for h in rx.finditer(text, start, end))
+        out.sort(key=lambda h: h.start)
         return out
