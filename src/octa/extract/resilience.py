@@ -87,20 +87,19 @@ def _sentence(lex, doc, sent, topics: list[Hit], cues: list[Hit]) -> dict[str, i
 
 def _topics(lex: Lexicon, doc: Doc, sent: Sent, topics: list[Hit]) -> list[Hit]:
     speech = lex.cues["speech"]
+    foreign = [m.end for m in doc.mentions if m.kind == "demonym" and m.code != doc.subject
+               and sent.start <= m.end <= sent.end]
     return [h for h in topics
-            if not speech.match(doc.low, h.end) and not _foreign_body(doc, sent, h)]
+            if not speech.match(doc.low, h.end) and not _foreign_body(doc, foreign, h)]
 
 
-def _foreign_body(doc: Doc, sent: Sent, hit: Hit) -> bool:
+def _foreign_body(doc: Doc, foreign: list[int], hit: Hit) -> bool:
     """A topic named as another country's institution ("French officials", "Dutch police");
-    cooperation with them is still the subject's international cooperation."""
-    if hit.label == "international-cooperation":
+    cooperation with them is still the subject's international cooperation. `foreign`: the
+    ends of the sentence's demonyms of other countries."""
+    if not foreign or hit.label == "international-cooperation":
         return False
-    for m in doc.mentions:
-        if (m.kind == "demonym" and m.code != doc.subject and sent.start <= m.end <= hit.start
-                and _BETWEEN.fullmatch(doc.low, m.end, hit.start)):
-            return True
-    return False
+    return any(end <= hit.start and _BETWEEN.fullmatch(doc.low, end, hit.start) for end in foreign)
 
 
 def _guard(doc: Doc, sent: Sent, topics: list[Hit]) -> list[Hit]:

@@ -154,33 +154,16 @@ class Scanner:
     def scan(self, text: str) -> dict[str, list[Hit]]:
         """Category → hits (sorted by start) of every pattern in `text`."""
         out: dict[str, list[Hit]] = defaultdict(list)
-        entries, candidates = self.entries, self.candidates
+        entries, candidates, new = self.entries, self.candidates, tuple.__new__
         for m in self.trigger.finditer(text):
             pos = m.start()
             for cat, label, match in candidates[m.group(1)]:
                 hit = match(text, pos)
                 if hit is not None:
-                    out[cat].append(Hit(label, pos, hit.end()))
+                    out[cat].append(new(Hit, (label, pos, hit.end())))  # Hit(...), faster
         for i in self.loose:
             cat, label, rx = entries[i]
             out[cat].extend(Hit(label, h.start(), h.end()) for h in rx.finditer(text))
         for hits in out.values():
             hits.sort(key=lambda h: h.start)
-        return out
-
-    def span(self, text: str, start: int, end: int) -> list[Hit]:
-        """Hits (sorted by start, categories merged) of every pattern that starts in
-        `text[start:end]`; a match may run past `end`, as in a whole-text scan."""
-        out: list[Hit] = []
-        candidates = self.candidates
-        for m in self.trigger.finditer(text, start, end):
-            pos = m.start()
-            for _, label, match in candidates[m.group(1)]:
-                hit = match(text, pos)
-                if hit is not None:
-                    out.append(Hit(label, pos, hit.end()))
-        for i in self.loose:
-            _, label, rx = self.entries[i]
-            out.extend(Hit(label, h.start(), h.end()) for h in rx.finditer(text, start, end))
-        out.sort(key=lambda h: h.start)
         return out
