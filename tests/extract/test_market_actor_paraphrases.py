@@ -594,6 +594,51 @@ A_MORE: dict[str, list[tuple[str, bool]]] = {
 for _label, _cases in A_MORE.items():
     A_CASES[_label] += _cases
 
+# distractors for the broader wordings: the state's own taxes, fees and seizures, legal uses,
+# homonyms (tennis racket, ice hockey, Trojans, a mob of protesters, cell phone networks)
+DISTRACTORS: list[tuple[str, str]] = [
+    ('human-trafficking', 'The government will confiscate passports of people who owe taxes.'),
+    ('human-trafficking', "Workers' wages rose after the strike."),
+    ('human-trafficking', 'The company exploits new markets in Asia.'),
+    ('human-smuggling', 'Tour guides lead tourists across the old town.'),
+    ('human-smuggling', 'Trucks transport goods across the border.'),
+    ('human-smuggling', 'The army provides transport to displaced people.'),
+    ('extortion-protection-racketeering', 'Residents pay taxes to the municipality.'),
+    ('extortion-protection-racketeering', 'The government imposed a tax on fuel importers.'),
+    ('extortion-protection-racketeering', 'The state collects fees from businesses for licences.'),
+    ('extortion-protection-racketeering', 'The tennis racket was expensive.'),
+    ('arms-trafficking', 'The army keeps its weapons in secure depots.'),
+    ('arms-trafficking', 'Police seized unlicensed firearms during a routine check.'),
+    ('arms-trafficking', 'The police traffic unit patrols the highways with rifles.'),
+    ('counterfeit-goods', 'Fake news spreads quickly.'),
+    ('counterfeit-goods', 'The museum shows copies of old paintings.'),
+    ('illicit-excisable-goods', 'Red diesel is used legally by farmers.'),
+    ('illicit-excisable-goods', 'Excise taxes on alcohol were raised.'),
+    ('flora-crimes', 'Farmers cut trees legally for firewood.'),
+    ('flora-crimes', 'Tourists visit protected forests.'),
+    ('fauna-crimes', 'Endangered species are protected by law.'),
+    ('fauna-crimes', 'Fishermen catch fish in the lake.'),
+    ('non-renewable-resource-crimes', 'The state oil company refines crude oil.'),
+    ('non-renewable-resource-crimes', 'The company quarries limestone legally.'),
+    ('cyber-dependent-crimes', 'The doctor treated patients infected with viruses.'),
+    ('cyber-dependent-crimes', 'Trojans was a famous ancient people.'),
+    ('financial-crimes', 'Migrants send money home through banks.'),
+    ('financial-crimes', 'Funds were transferred to the ministry.'),
+    ('financial-crimes', 'Investment in infrastructure grew.'),
+    ('synthetic-drug-trade', 'The ice hockey team won.'),
+    ('synthetic-drug-trade', 'Crystal glass is produced in the region.'),
+    ('mafia-style-groups', 'The mob of protesters marched.'),
+    ('state-embedded-actors', "The judge's office issued a statement."),
+    ('state-embedded-actors', 'Judges were paid by the state a fair salary.'),
+    ('state-embedded-actors', 'Members of parliament debated the budget.'),
+    ('state-embedded-actors', 'The officer said the gang was dangerous.'),
+    ('private-sector-actors', 'Developers built new apartments.'),
+    ('private-sector-actors', 'Casinos reported record revenue.'),
+    ('criminal-networks', 'The cell phone network was down.'),
+]
+for _label, _text in DISTRACTORS:
+    (M_CASES if _label in M_CASES else A_CASES)[_label].append((_text, False))
+
 # (text, subject, origin code or "" for no single origin, foreign expected)
 F_CASES: list[tuple[str, str, str, bool]] = [
     ("Italian mafia groups control cocaine imports.", "DE", "IT", True),
