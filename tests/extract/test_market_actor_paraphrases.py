@@ -658,6 +658,42 @@ F_CASES: list[tuple[str, str, str, bool]] = [
     ("There are no Albanian networks in the country.", "GB", "AL", False),
 ]
 
+# more origin wordings: -run/-led/-origin/-speaking, named groups, regions, own nationals abroad
+F_MORE: list[tuple[str, str, str, bool]] = [
+    ('Italian mafia groups launder money in Germany.', 'DE', 'IT', True),
+    ("The 'Ndrangheta is active in the Ruhr.", 'DE', 'IT', True),
+    ('Moroccan-Dutch networks are not foreign, but Moroccan groups supply hashish.', 'NL', 'MA', True),
+    ('Colombian traffickers ship cocaine to Spanish ports.', 'ES', 'CO', True),
+    ('Albanian gangs control cannabis farms.', 'GB', 'AL', True),
+    ('Vietnamese criminals run nail bars exploiting workers.', 'GB', 'VN', True),
+    ('Nigerian criminal networks run drug trafficking in Johannesburg.', 'ZA', 'NG', True),
+    ('Somali-run smuggling networks move migrants through the country.', 'KE', 'SO', True),
+    ('Chinese-led syndicates run scam compounds.', 'TH', 'CN', True),
+    ('Chinese nationals run illegal gambling hubs.', 'PH', 'CN', True),
+    ('Algerian traffickers control the drug market.', 'FR', 'DZ', True),
+    ('Dutch criminal groups supply cocaine through Antwerp.', 'BE', 'NL', True),
+    ('Albanian mafia clans buy cocaine in Ecuador.', 'EC', 'AL', True),
+    ('Tren de Aragua, the Venezuelan gang, extorts businesses.', 'CL', 'VE', True),
+    ('Mexican drug cartels supply fentanyl.', 'US', 'MX', True),
+    ('Turkish organised crime groups operate in the country.', 'SE', 'TR', True),
+    ('Nigerian mafia groups run prostitution in Italy.', 'IT', 'NG', True),
+    ('Chinese triads import methamphetamine.', 'AU', 'CN', True),
+    ('Indian-origin extortion networks target businesses.', 'CA', 'IN', True),
+    ('The Sinaloa Cartel controls routes in Guatemala.', 'GT', 'MX', True),
+    ('British gangs on the Costa del Sol launder money.', 'ES', 'GB', True),
+    ('Brazilian factions such as the PCC operate in Portugal.', 'PT', 'BR', True),
+    ('Russian-speaking organised crime groups are active.', 'DE', 'RU', True),
+    ('Groups from the former Soviet Union run car theft.', 'DE', '', True),
+    ('Eastern European gangs run burglary rings.', 'ES', '', True),
+    ('Balkan criminal networks traffic weapons.', 'IT', '', True),
+    ('Somali refugees live in camps.', 'KE', 'SO', False),
+    ('Italian restaurants are popular.', 'DE', 'IT', False),
+    ('Swedish gangs recruit teenagers.', 'SE', 'SE', False),
+    ('Swedish gang leaders hide in Turkey.', 'SE', 'TR', False),
+    ('US officials cooperate with Mexican authorities.', 'MX', 'US', False),
+]
+F_CASES += F_MORE
+
 CASES: list[Case] = [(t, "KE", lab, p) for lab, cs in M_CASES.items() for t, p in cs]
 CASES += [(t, "KE", lab, p) for lab, cs in A_CASES.items() for t, p in cs]
 
