@@ -127,7 +127,11 @@ _PREDICATIVE = re.compile(r"\b(?:is|are|was|were|remains?|remained|be|been|becom
                           r"fully|truly|genuinely|more|less)\s+$")
 _ABROAD = re.compile(r"(?i)\b(?:international|foreign|partners?|countries|europol|interpol|"
                      r"eurojust|eu|un|gulf|neighbou?ring|regional|counterparts)\b")
-_GENERIC = re.compile(r"(?i)cooperat|co-operat|partner|together|joint|\bwith\b")
+_ABSENT = re.compile(r"\b(?:no|lacks?|lacking|without|absence of|lack of)\s+(?:[\w-]+\s+){0,2}$")
+#: topics that name a harm: "no corruption", "no backlog" is no gap
+_BAD_TOPIC = re.compile(r"corrupt|impunit|informal|backlog|cash|unregulated|state capture|"
+                        r"misuse|out of fear|witness intimidation|intimidation")
+_GENERIC = re.compile(r"(?i)cooperat|co-operat|partner|together|joint(?! investigation)|\bwith\b")
 
 
 class _Scorer:
@@ -202,11 +206,24 @@ class _Scorer:
         if not pos and not neg:
             pos, neg = self.sentence_score(hit.label)
         if not pos and not neg:
-            # a recommendation with no evaluative word ("Adopt the strategy") names a gap
-            return -1 if self.imperative else (self.lex.defaults[hit.label] or None)
+            # a recommendation with no evaluative word ("Adopt the strategy") names a gap,
+            # and so does a missing institution ("still has no national strategy")
+            if self.imperative or self._absent(hit):
+                return -1
+            return self.lex.defaults[hit.label] or None
         if pos == neg:
             return 0
         return 1 if pos > neg else -1
+
+    def _absent(self, hit: Hit) -> bool:
+        """The topic is said to be missing: "no / lacks / without (a) national strategy"."""
+        if hit.label in self.lex.fixed or hit.start == hit.end:
+            return False
+        sent = self.sent
+        text = sent.text[: hit.end - sent.start].lower()
+        lead = max(sent.clause_start(hit.start) - sent.start, 0)
+        return (_ABSENT.search(text, lead, hit.start - sent.start) is not None
+                and _BAD_TOPIC.match(text, hit.start - sent.start) is None)
 
     def contrast(self, hit: Hit, pos: float, neg: float) -> tuple[float, float]:
         """A later "but/although ..." clause with no topic of its own has the last word
@@ -249,8 +266,11 @@ def _elsewhere(doc: Doc, sent: Sent) -> bool:
     inside = [m for m in doc.mentions if sent.start <= m.start < sent.end and m.kind != "demonym"]
     if any(m.code == doc.subject for m in inside):
         return False
-    low = doc.low[sent.start : sent.end]
-    if any(w in low for w in ("it ", "its ", "the country", "the port", "here", "the island",
-                              "border with", "our ")):
+    if _HERE.search(doc.low, sent.start, sent.end):
         return False
     return bool(inside)
+
+
+#: words that keep a sentence naming another country about the subject ("its border with")
+_HERE = re.compile(r"\b(?:its?|our) |\b(?:the (?:country|port|island|river|coast|region|province|capital)|here|"
+                   r"border with)\b")
