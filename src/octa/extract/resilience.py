@@ -272,5 +272,5 @@ def _elsewhere(doc: Doc, sent: Sent) -> bool:
 
 
 #: words that keep a sentence naming another country about the subject ("its border with")
-_HERE = re.compile(r"\b(?:its?|our) |\b(?:the (?:country|port|island|river|coast|region|province|capital)|here|"
-                   r"border with)\b")
+_HERE = re.compile(r"\b(?:its?|our) |\b(?:here|border with|"
+                   r"the (?:country|port|island|river|coast|region|province|capital))\b")
