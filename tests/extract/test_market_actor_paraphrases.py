@@ -426,6 +426,134 @@ M_MORE: dict[str, list[str]] = {
 for _label, _texts in M_MORE.items():
     M_CASES[_label] += [(t, True) for t in _texts]
 
+# report-style wordings (UNODC, GI-TOC, NGO and court phrasing) and their distractors
+M_REPORT: dict[str, list[tuple[str, bool]]] = {
+    "human-trafficking": [
+        ('The country is a source, transit and destination country for men, women and children '
+         'subjected to sex trafficking and forced labour.', True),
+        ('Nigerian madams control women in street prostitution through juju oaths.', True),
+        ('Organised begging rings exploit disabled children.', True),
+        ('Cases of trafficking for the purpose of labour exploitation in agriculture rose.', True),
+        ('Commercial sexual exploitation of children occurs in tourist resorts.', True),
+        ('Victims are recruited online by so-called loverboys.', True),
+        ('Forced criminality, such as cannabis cultivation by trafficked Vietnamese minors, is '
+         'rising.', True),
+        ('Illegal adoptions and baby selling have been reported.', True),
+        ('Migrant workers are subjected to wage theft, document retention and threats, indicators '
+         'of forced labour.', True),
+        ('The madams of the fashion world gathered in Paris.', False),
+    ],
+    "human-smuggling": [
+        ('Smuggling along the Central Mediterranean route is controlled by Libyan militias.', True),
+        ('The country is a hub for the smuggling of migrants towards Europe.', True),
+        ('Coyotes charge up to 15,000 dollars to take people north.', True),
+        ('Migrants are packed into trucks by smuggling networks.', True),
+        ('Facilitators arrange visas and flights for irregular migrants.', True),
+        ('Small-boat crossings of the Channel are organised by Kurdish networks.', True),
+        ('Ferries cross the Channel every hour.', False),
+    ],
+    "extortion-protection-racketeering": [
+        ('Mototaxi drivers pay the gang a daily fee to work.', True),
+        ('Gangs control the distribution of gas cylinders and charge residents.', True),
+        ('The militias control checkpoints where truckers pay illegal tolls.', True),
+        ('Criminal groups force businesses to buy their products at inflated prices.', True),
+        ('Loan sharks use violence to collect debts.', True),
+        ('Threats and arson attacks against businesses that refuse to pay are common.', True),
+        ('Hospitals charge patients for medicines.', False),
+        ('The council charges residents a fee for waste collection.', False),
+        ('Police charged residents with rioting.', False),
+        ('Banks use bailiffs to collect debts.', False),
+        ('Citizens pay the government taxes.', False),
+    ],
+    "arms-trafficking": [
+        ('Weapons flow from the conflict into criminal hands.', True),
+        ('Leakage from state arsenals fuels the illicit market.', True),
+        ('Small arms and light weapons circulate freely in the region.', True),
+        ('The group is involved in the illegal sale of firearms.', True),
+        ('Gun smugglers bring pistols in by ferry.', True),
+        ('The army keeps stockpiles of ammunition.', False),
+        ('A UN programme collects small arms and light weapons from former combatants.', False),
+    ],
+    "counterfeit-goods": [
+        ('Substandard and falsified medical products are widespread.', True),
+        ('Counterfeit pesticides are sold to farmers.', True),
+        ('The trade in pirated goods is growing.', True),
+        ('Copies of branded clothing are manufactured in workshops.', True),
+    ],
+    "illicit-excisable-goods": [
+        ('Illicit whites such as Jin Ling cigarettes are common.', True),
+        ('The illegal cigarette trade is worth millions.', True),
+        ('Subsidised fuel is smuggled to neighbouring states.', True),
+        ('Bootleggers sell untaxed alcohol.', True),
+        ('Smuggling of excise goods such as tobacco and alcohol is common.', True),
+    ],
+    "flora-crimes": [
+        ('Timber is illegally exported using forged permits.', True),
+        ('Cannabis growers clear forest illegally.', True),
+        ('Rosewood trafficking has devastated the forests.', True),
+        ('Illegal deforestation for cattle ranching is run by land grabbers.', True),
+        ('The illicit charcoal trade funds the militants.', True),
+    ],
+    "fauna-crimes": [
+        ('Elephant poaching has surged.', True),
+        ('Wildlife traffickers use the airport.', True),
+        ('Smuggling of live animals such as parrots is common.', True),
+        ('Foreign trawlers fish illegally in territorial waters.', True),
+        ('Illegal hunting of protected species persists.', True),
+        ('The fishing fleet operates legally.', False),
+    ],
+    "non-renewable-resource-crimes": [
+        ('Gold from illegal mines is laundered through refineries.', True),
+        ('Armed groups control artisanal mining sites and smuggle the gold.', True),
+        ('Illegal gold mining in the Amazon is run by garimpeiros.', True),
+        ('Oil is stolen from pipelines and sold on.', True),
+        ('Illegal coal mining is run by local mafias.', True),
+        ('Illicit gold trading networks export the metal.', True),
+        ('Pipelines carry gas to the coast.', False),
+    ],
+    "heroin-trade": [
+        ('Afghan heroin enters via the Balkan route.', True),
+        ('Poppy cultivation has resumed.', True),
+    ],
+    "cocaine-trade": [
+        ('Cocaine-laden containers arrive in the port.', True),
+        ('Coca growers sell coca leaf to traffickers.', True),
+    ],
+    "cannabis-trade": [
+        ('Indoor cannabis cultivation has expanded.', True),
+        ('Cannabis oil and edibles are sold online.', True),
+    ],
+    "synthetic-drug-trade": [
+        ('Clandestine labs produce methamphetamine.', True),
+        ('Meth is trafficked through the country.', True),
+        ('Tramadol is sold without prescription in markets.', True),
+        ('Chemical precursors are imported from China.', True),
+        ('Synthetic cannabinoids such as spice are sold in prisons.', True),
+        ('Methamphetamine-producing laboratories were dismantled.', True),
+    ],
+    "cyber-dependent-crimes": [
+        ('Ransomware-as-a-service groups target hospitals.', True),
+        ("Hackers breached the ministry's servers.", True),
+        ('Criminals hijack accounts using credential stuffing.', True),
+        ('Cryptojacking is increasingly common.', True),
+        ('Criminals sell access to compromised networks.', True),
+        ('The company upgraded its compromised reputation.', False),
+    ],
+    "financial-crimes": [
+        ('Public procurement fraud is widespread.', True),
+        ('Criminals launder money through front companies.', True),
+        ('Public money was diverted to private accounts.', True),
+        ('Bogus companies were used to claim VAT refunds.', True),
+        ('The scheme defrauded investors of millions.', True),
+        ('Sextortion and online fraud target young people.', True),
+        ('Criminals set up fake online shops.', True),
+        ('Illicit financial flows leave the country.', True),
+        ('Ghost towns line the old mining road.', False),
+    ],
+}
+for _label, _cases in M_REPORT.items():
+    M_CASES[_label] += _cases
+
 A_CASES: dict[str, list[tuple[str, bool]]] = {
     "mafia-style-groups": [
         ("Mafia groups control the port.", True),
