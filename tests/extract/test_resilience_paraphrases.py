@@ -351,7 +351,7 @@ CASES = (POLITICAL + TRANSPARENCY + COOPERATION + LAWS + JUDICIAL + ENFORCEMENT 
          + AML + ECONOMIC + VICTIMS + PREVENTION + NON_STATE)
 
 #: cases the extractor does not handle yet (index into CASES); they run as non-strict xfail
-KNOWN_GAPS: frozenset[int] = frozenset({137, 144, 147})
+KNOWN_GAPS: frozenset[int] = frozenset({144, 147})
 
 
 def _params() -> list:
