@@ -347,11 +347,66 @@ NON_STATE: list[Case] = [
     ("non-state-actors", None, "Prosecutors charged ten men with trafficking."),
 ]
 
+#: a second round in other registers (interview answers, list items, parliamentary questions,
+#: NGO statements, litotes), written after the first round passed
+REGISTERS: list[Case] = [
+    ("political-leadership-governance", -1, "Q: Is there a plan to deal with the clans? A: Not really. The government talks a lot, but nobody at the top wants to take them on."),
+    ("political-leadership-governance", 1, "Since taking office, the interior minister has made dismantling the clans her signature priority."),
+    ("political-leadership-governance", -1, "Is the Council aware that the Romanian government has repeatedly postponed its promised crackdown on organised crime?"),
+    ("political-leadership-governance", None, "The minister travelled to Brussels for talks on agriculture."),
+    ("government-transparency-accountability", -1, "We remain deeply concerned about the impunity enjoyed by senior officials."),
+    ("government-transparency-accountability", 1, "- Anti-corruption: several high-level officials were indicted, and asset declarations are now checked."),
+    ("government-transparency-accountability", -1, "Bribery is endemic in local administration, from planning permits to public tenders."),
+    ("government-transparency-accountability", None, "One mayor was arrested for accepting a bribe last year."),
+    ("international-cooperation", 1, "Europol praised the Romanian authorities for their cooperation in the operation."),
+    ("international-cooperation", -1, "Requests for mutual legal assistance often go unanswered for months."),
+    ("international-cooperation", 1, "- International cooperation: two joint investigation teams with Italy and France were set up."),
+    ("international-cooperation", None, "The smugglers worked with partners in Turkey."),
+    ("national-policies-laws", -1, "The anti-trafficking law is not bad on paper, but it is hardly ever applied."),
+    ("national-policies-laws", 1, "In 2022 parliament adopted a long-awaited law on the confiscation of criminal assets and a new national strategy."),
+    ("national-policies-laws", -1, "The legal definition of organised crime is too narrow to capture loose networks."),
+    ("national-policies-laws", None, "The suspects are charged under article 367 of the criminal code."),
+    ("judicial-system-detention", -1, "Q: And the courts? A: Hopeless. Cases take eight years and the bosses walk free on technicalities."),
+    ("judicial-system-detention", 1, "Conviction rates in organised crime cases have risen steadily since the specialised court was set up."),
+    ("judicial-system-detention", -1, "Gang bosses continue to run their operations from prison using smuggled phones."),
+    ("judicial-system-detention", -1, "Judges who handle mafia cases complain of intimidation and insufficient security."),
+    ("judicial-system-detention", None, "The trial was adjourned until next month."),
+    ("law-enforcement", -1, "Q: What about the police? A: They are underpaid, they lack cars, and many of them are on the take."),
+    ("law-enforcement", 1, "The anti-organised-crime directorate has been reinforced with 200 new investigators."),
+    ("law-enforcement", -1, "Police officers in the border towns are widely reported to work for the smugglers."),
+    ("law-enforcement", -1, "There are not nearly enough detectives to cope with the caseload."),
+    ("law-enforcement", None, "Officers detained three suspects after a car chase."),
+    ("territorial-integrity", -1, "Romania's long Black Sea coastline and its border with Ukraine make it an obvious entry point for smugglers."),
+    ("territorial-integrity", -1, "Large parts of the mountainous border are effectively unpatrolled."),
+    ("territorial-integrity", None, "The container was opened at the port and found to contain bananas."),
+    ("anti-money-laundering", -1, "Notaries and real estate agents file almost no suspicious transaction reports."),
+    ("anti-money-laundering", 1, "- Anti-money laundering: the financial intelligence unit doubled its staff and its analyses led to several convictions."),
+    ("anti-money-laundering", -1, "Criminal assets are seldom confiscated, and most seized property is returned on appeal."),
+    ("anti-money-laundering", None, "Money from the scheme was transferred to accounts in Cyprus."),
+    ("economic-regulatory-capacity", -1, "Inspections of farms and construction sites are rare, and fines are too low to deter abuse."),
+    ("economic-regulatory-capacity", -1, "Much of the construction sector operates in the informal economy, out of reach of the regulators."),
+    ("economic-regulatory-capacity", 1, "Tighter licensing of recruitment agencies has pushed out many rogue operators."),
+    ("economic-regulatory-capacity", None, "The company was registered in 2019 and employs twelve people."),
+    ("victim-witness-support", -1, "Once the criminal case is closed, victims are left without any support."),
+    ("victim-witness-support", 1, "Victims now receive free legal aid and a 90-day reflection period."),
+    ("victim-witness-support", -1, "We are alarmed that shelters for trafficked women have had to turn people away for lack of beds."),
+    ("victim-witness-support", -1, "Witnesses in mafia trials receive little protection and several have been threatened."),
+    ("victim-witness-support", None, "Three victims were identified during the inspection."),
+    ("prevention", 1, "The school programme on online grooming has reached every secondary school in the county."),
+    ("prevention", -1, "Apart from a few posters, there has been no serious effort at prevention."),
+    ("prevention", 1, "NGOs welcome the government's new campaign warning jobseekers about fake offers abroad."),
+    ("prevention", None, "The gang lured teenagers with promises of quick money."),
+    ("non-state-actors", -1, "Reporters covering the clans have been sued, followed and threatened with violence."),
+    ("non-state-actors", 1, "A network of local NGOs now monitors public procurement and publishes its findings."),
+    ("non-state-actors", -1, "Civil society groups say they face growing pressure and smear campaigns."),
+    ("non-state-actors", None, "The newspaper reported that the shipment came from Ecuador."),
+]
+
 CASES = (POLITICAL + TRANSPARENCY + COOPERATION + LAWS + JUDICIAL + ENFORCEMENT + TERRITORY
-         + AML + ECONOMIC + VICTIMS + PREVENTION + NON_STATE)
+         + AML + ECONOMIC + VICTIMS + PREVENTION + NON_STATE + REGISTERS)
 
 #: cases the extractor does not handle yet (index into CASES); they run as non-strict xfail
-KNOWN_GAPS: frozenset[int] = frozenset({144, 147})
+KNOWN_GAPS: frozenset[int] = frozenset({144, 147, 295, 297, 300, 306, 307, 311, 313, 317, 319, 328, 329, 330, 335, 338, 339, 342})
 
 
 def _params() -> list:
