@@ -61,7 +61,8 @@ def _carried_topic(doc: Doc, sent: Sent, previous: set[str], cues: list[Hit]) ->
     of the sentence before it on the same line ("We lost two rangers. Morale is low.")."""
     if len(previous) != 1 or not any(c.label in ("p", "n") for c in cues):
         return []
-    if any(r.actor in _CRIMINAL or r.actor.startswith("foreign") for r in sent.refs):
+    if any(r.actor in _CRIMINAL or r.actor.startswith("foreign") for r in sent.refs) or (
+            _CROOKS.search(doc.low, sent.start, sent.end)):
         return []  # "The cartel, weakened by a split, ...": the words judge the criminals
     if sent.idx == 0 or "\n" in doc.text[doc.spans[sent.idx - 1][1] : sent.start]:
         return []
@@ -114,8 +115,10 @@ def _guard(doc: Doc, sent: Sent, topics: list[Hit]) -> list[Hit]:
     for hit in topics:
         generic = hit.label == "international-cooperation" and _GENERIC.search(
             sent.text, hit.start - sent.start, hit.end - sent.start)
+        clause = sent.clause_start(hit.start)
         if generic and (not abroad or any(
-                sent.clause_start(hit.start) <= pos < sent.clause_end(hit.start) for pos in crim)):
+                clause <= pos < sent.clause_end(hit.start) for pos in crim)
+                or _CROOKS.search(doc.low, clause, hit.start)):
             continue
         out.append(hit)
     return out
@@ -127,6 +130,9 @@ _PREDICATIVE = re.compile(r"\b(?:is|are|was|were|remains?|remained|be|been|becom
                           r"fully|truly|genuinely|more|less)\s+$")
 _ABROAD = re.compile(r"(?i)\b(?:international|foreign|partners?|countries|europol|interpol|"
                      r"eurojust|eu|un|gulf|neighbou?ring|regional|counterparts)\b")
+#: criminals named by a bare noun (no actor label, ruling 12) still make a clause theirs
+_CROOKS = re.compile(r"\b(?:smugglers|traffickers|dealers|gang members|gangsters|criminals|"
+                     r"poachers|fraudsters|launderers)\b")
 _ABSENT = re.compile(r"\b(?:no|lacks?|lacking|without|absence of|lack of)\s+(?:[\w-]+\s+){0,2}$")
 #: topics that name a harm: "no corruption", "no backlog" is no gap
 _BAD_TOPIC = re.compile(r"corrupt|impunit|informal|backlog|cash|unregulated|state capture|"
