@@ -37,9 +37,10 @@ def resilience_items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[Evidence
     items: list[EvidenceItem] = []
     previous: set[str] = set()
     for sent in sents:
-        topics = _outermost(per[sent.idx].get("topic", []))
-        if not topics and not previous:
+        found = per[sent.idx].get("topic")
+        if not found and not previous:
             continue
+        topics = _outermost(found) if found else []
         cues = _outermost(per[sent.idx].get("polarity", []))
         if not topics:
             topics = _carried_topic(doc, sent, previous, cues)
@@ -151,6 +152,7 @@ class _Scorer:
         self.reducers = [c.end for c in cues if c.label == "red"]
         self.clauses = [sent.clause_start(t.start) for t in topics]
         self._near: dict[Hit, set[str]] = {}
+        self._flips: dict[Hit, tuple[bool, bool]] = {}
 
     def nearest(self, cue: Hit) -> set[str]:
         """The labels of the topics a cue describes (computed once per cue)."""
@@ -184,18 +186,28 @@ class _Scorer:
                 continue
             if sign > 0 and self.imperative and cue.label == "p":
                 sign = -1
-            clause = self.sent.clause_start(cue.start)
-            flipped = any(cue.start - _FLIP_REACH <= e <= cue.start
-                          and self.sent.clause_start(e) == clause for e in self.negators)
+            flipped, reduced = self.flips(cue)
             if sign > 0 and not flipped and self._describes(cue):
                 continue  # "independent media": an adjective naming the topic, no evaluation
-            if sign < 0 and any(cue.start - _FLIP_REACH <= e <= cue.start for e in self.reducers):
+            if sign < 0 and reduced:
                 sign, flipped = 1, False
             if sign > 0:
                 pos, neg = (pos, neg + 1) if flipped else (pos + 1, neg)
             elif not flipped:
                 neg += 1
         return pos, neg
+
+    def flips(self, cue: Hit) -> tuple[bool, bool]:
+        """Whether a negator of its clause precedes the cue, and whether a reducer does
+        (computed once per cue)."""
+        found = self._flips.get(cue)
+        if found is None:
+            reach, clause_start = cue.start - _FLIP_REACH, self.sent.clause_start
+            clause = clause_start(cue.start)
+            found = self._flips[cue] = (
+                any(reach <= e <= cue.start and clause_start(e) == clause for e in self.negators),
+                any(reach <= e <= cue.start for e in self.reducers))
+        return found
 
     def _describes(self, cue: Hit) -> bool:
         """An attributive "independent" ("independent media", "independent reporting")
