@@ -431,3 +431,30 @@ def test_every_indicator_has_a_varied_suite() -> None:
     assert len(counts) == 12
     for per in counts.values():
         assert per.get(None, 0) >= 5 and per.get(-1, 0) >= 10
+
+
+#: documents whose structure carries the evaluation: answers to a question on the line
+#: before, list items under a "strengths" / "weaknesses" heading (expected: the labels
+#: named; None = that label must be absent)
+STRUCTURED: list[tuple[str, dict[str, int | None]]] = [
+    ("Q: How do you rate the courts?\nA: Slow and easily bribed.",
+     {"judicial-system-detention": -1}),
+    ("Q: What about customs?\nA: Underpaid and understaffed.", {"law-enforcement": -1}),
+    ("Q: And the labour inspectorate?\nA: Much better than five years ago; they are well trained now.",
+     {"economic-regulatory-capacity": 1}),
+    ("Q: Did the police make arrests?\nA: Yes, twelve of them.", {"law-enforcement": None}),
+    ("Main weaknesses:\n- witness protection\n- the financial intelligence unit",
+     {"victim-witness-support": -1, "anti-money-laundering": -1}),
+    ("Key strengths:\n1. witness protection\n2. cooperation with Europol\nThe report ends here.",
+     {"victim-witness-support": 1, "international-cooperation": 1}),
+    ("Gaps identified by the evaluators:\n* prevention programmes\n* shelters for victims",
+     {"prevention": -1, "victim-witness-support": -1}),
+    ("Main weaknesses:\n- corruption in the police\n\nThe courts are independent.",
+     {"law-enforcement": -1, "judicial-system-detention": 1}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STRUCTURED)
+def test_structured_resilience(text: str, expected: dict[str, int | None]) -> None:
+    got = record(text, SUBJECT)["resilience"]
+    assert {k: got.get(k) for k in expected} == expected

@@ -36,14 +36,19 @@ def resilience_items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[Evidence
     conf = lex.thresholds["confidence"]
     items: list[EvidenceItem] = []
     previous: set[str] = set()
+    heading = 0  # the polarity of a list heading ("Main weaknesses:") over its items
     for sent in sents:
+        if heading and not _ITEM.match(sent.text):
+            heading = 0
+        if sent.text.endswith(":"):
+            heading = _heading(sent.text)
         found = per[sent.idx].get("topic")
         if not found and not previous:
             continue
         topics = _outermost(found) if found else []
         cues = _outermost(per[sent.idx].get("polarity", []))
         if not topics:
-            topics = _carried_topic(doc, sent, previous, cues)
+            topics = _carried_topic(doc, sent, previous, cues, sents)
             previous = set()
             if not topics:
                 continue
@@ -51,31 +56,51 @@ def resilience_items(lex: Lexicon, doc: Doc, sents: list[Sent]) -> list[Evidence
             previous = {h.label for h in topics}
         c = float(conf["hedged"] if sent.hedged else conf["asserted"])
         mod = "hedged" if sent.hedged else "asserted"
-        for label, polarity in _sentence(lex, doc, sent, topics, cues).items():
+        for label, polarity in _sentence(lex, doc, sent, topics, cues, heading).items():
             items.append(EvidenceItem("resilience", label, sent.text, sent.start, sent.end,
                                       c, mod, polarity=polarity))
     return items
 
 
-def _carried_topic(doc: Doc, sent: Sent, previous: set[str], cues: list[Hit]) -> list[Hit]:
+_ITEM = re.compile(r"\s*(?:[-–•*]|\d+[.)]|\(?[a-z]\))\s")
+_GOOD_HEAD = re.compile(r"(?i)\b(?:strengths?|achievements?|progress|positive developments?|"
+                        r"good practices?|improvements?|successes)\b")
+_BAD_HEAD = re.compile(r"(?i)\b(?:weaknesses|weak points|gaps|challenges|concerns|shortcomings|"
+                       r"problems|deficiencies|failures|vulnerabilities|obstacles)\b")
+
+
+def _heading(text: str) -> int:
+    """A short line ending in a colon that announces strengths (+1) or weaknesses (-1)."""
+    if len(text) > 60:
+        return 0
+    if _BAD_HEAD.search(text):
+        return -1
+    return 1 if _GOOD_HEAD.search(text) else 0
+
+
+def _carried_topic(doc: Doc, sent: Sent, previous: set[str], cues: list[Hit],
+                   sents: list[Sent]) -> list[Hit]:
     """A sentence with an evaluative word but no topic of its own continues the single topic
-    of the sentence before it on the same line ("We lost two rangers. Morale is low.")."""
+    of the sentence before it on the same line ("We lost two rangers. Morale is low."), or
+    answers the question on the line before ("Q: And the courts?" / "A: Slow.")."""
     if len(previous) != 1 or not any(c.label in ("p", "n") for c in cues):
         return []
     if any(r.actor in _CRIMINAL or r.actor.startswith("foreign") for r in sent.refs) or (
             _CROOKS.search(doc.low, sent.start, sent.end)):
         return []  # "The cartel, weakened by a split, ...": the words judge the criminals
-    if sent.idx == 0 or "\n" in doc.text[doc.spans[sent.idx - 1][1] : sent.start]:
+    if sent.idx == 0 or ("\n" in doc.text[doc.spans[sent.idx - 1][1] : sent.start]
+                         and not sents[sent.idx - 1].question):
         return []
     return [Hit(next(iter(previous)), sent.start, sent.start)]
 
 
-def _sentence(lex, doc, sent, topics: list[Hit], cues: list[Hit]) -> dict[str, int]:
+def _sentence(lex, doc, sent, topics: list[Hit], cues: list[Hit], heading: int = 0
+              ) -> dict[str, int]:
     topics = _topics(lex, doc, sent, topics)
     guarded = _guard(doc, sent, topics)
     cues = [c for c in cues if c.label not in ("p", "n")
             or not any(t.start <= c.start and c.end <= t.end for t in topics)]
-    scorer = _Scorer(lex, sent, guarded, cues)
+    scorer = _Scorer(lex, sent, guarded, cues, heading)
     found: dict[str, int] = {}
     for hit in guarded:  # the last statement of a sentence about an indicator wins
         polarity = scorer.polarity(hit)
@@ -144,8 +169,10 @@ _GENERIC = re.compile(r"(?i)cooperat|co-operat|partner|together|joint(?! investi
 class _Scorer:
     """Polarity of each topic of one sentence from the cues nearest to it."""
 
-    def __init__(self, lex: Lexicon, sent: Sent, topics: list[Hit], cues: list[Hit]) -> None:
+    def __init__(self, lex: Lexicon, sent: Sent, topics: list[Hit], cues: list[Hit],
+                 heading: int = 0) -> None:
         self.lex, self.sent, self.topics, self.cues = lex, sent, topics, cues
+        self.heading = heading
         lead = sent.text[:40].lstrip(" -–•*0123456789.)").lower()
         self.imperative = lex.cues["imperative"].match(lead) is not None
         self.negators = [c.end for c in cues if c.label in ("neg", "red")]
@@ -228,6 +255,8 @@ class _Scorer:
             # and so does a missing institution ("still has no national strategy")
             if self.imperative or self._absent(hit):
                 return -1
+            if self.heading and hit.label not in self.lex.fixed:
+                return self.heading  # "Weaknesses:" / "- witness protection"
             return self.lex.defaults[hit.label] or None
         if pos == neg:
             return 0
