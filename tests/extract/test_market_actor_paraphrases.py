@@ -554,6 +554,82 @@ M_REPORT: dict[str, list[tuple[str, bool]]] = {
 for _label, _cases in M_REPORT.items():
     M_CASES[_label] += _cases
 
+# hyphenated compounds and agent nouns (US/UK spellings, 'X-trafficking networks')
+M_HYPHEN: dict[str, list[str]] = {
+    "human-trafficking": [
+        'Labor trafficking in agriculture is under-reported.',
+        'Trafficking-in-persons cases rose.',
+        'Women are prostituted by pimps in the capital.',
+        'Gangs run sexual-exploitation rings.',
+        'Girls are coerced into commercial sex.',
+        'Children are exploited in forced begging networks.',
+    ],
+    "human-smuggling": [
+        'Migrant-smuggling networks operate in the north.',
+        'Human-smuggling rings charge high fees.',
+        'Smugglers of migrants operate along the coast.',
+        'People-smugglers use unseaworthy boats.',
+    ],
+    "extortion-protection-racketeering": [
+        'Extortionate demands are made on traders.',
+        'Businesses face extortion demands.',
+        'Racketeers control the docks.',
+        'Gangs impose "war taxes" on residents.',
+    ],
+    "arms-trafficking": [
+        'Arms-trafficking routes cross the desert.',
+        'Firearms-trafficking networks supply gangs.',
+        'Gun-smuggling is on the rise.',
+        'Weapons are trafficked across the border.',
+    ],
+    "counterfeit-goods": [
+        'Counterfeiting networks produce fake watches.',
+        'Counterfeit-goods markets thrive.',
+    ],
+    "illicit-excisable-goods": [
+        'Cigarette-smuggling gangs operate in the east.',
+        'Fuel-smuggling networks run tankers.',
+    ],
+    "flora-crimes": [
+        'Timber-trafficking networks operate in the forest.',
+        'Illegally-logged timber is sold.',
+    ],
+    "fauna-crimes": [
+        'Wildlife-trafficking syndicates operate here.',
+        'Ivory-smuggling routes cross the country.',
+        'Rhino-horn trafficking persists.',
+    ],
+    "non-renewable-resource-crimes": [
+        'Gold-smuggling networks operate here.',
+        'Illegal-mining sites dot the hills.',
+    ],
+    "heroin-trade": [
+        'Heroin-trafficking networks operate here.',
+    ],
+    "cocaine-trade": [
+        'Cocaine-trafficking networks operate here.',
+    ],
+    "cannabis-trade": [
+        'Cannabis-growing gangs operate here.',
+    ],
+    "synthetic-drug-trade": [
+        'Methamphetamine-trafficking networks operate here.',
+        'Meth-producing labs operate here.',
+    ],
+    "cyber-dependent-crimes": [
+        'Cyber-attackers target banks.',
+        'Ransomware operators target hospitals.',
+    ],
+    "financial-crimes": [
+        'Money-laundering networks operate here.',
+        'Fraud rings target pensioners.',
+        'Launderers use shell firms.',
+        'Defrauding the state is common.',
+    ],
+}
+for _label, _texts in M_HYPHEN.items():
+    M_CASES[_label] += [(t, True) for t in _texts]
+
 A_CASES: dict[str, list[tuple[str, bool]]] = {
     "mafia-style-groups": [
         ("Mafia groups control the port.", True),
