@@ -406,7 +406,7 @@ CASES = (POLITICAL + TRANSPARENCY + COOPERATION + LAWS + JUDICIAL + ENFORCEMENT 
          + AML + ECONOMIC + VICTIMS + PREVENTION + NON_STATE + REGISTERS)
 
 #: cases the extractor does not handle yet (index into CASES); they run as non-strict xfail
-KNOWN_GAPS: frozenset[int] = frozenset({147, 295, 300, 338, 342})
+KNOWN_GAPS: frozenset[int] = frozenset({295, 300, 338, 342})
 
 
 def _params() -> list:

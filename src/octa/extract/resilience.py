@@ -159,6 +159,14 @@ _ABROAD = re.compile(r"(?i)\b(?:international|foreign|partners?|countries|europo
 #: criminals named by a bare noun (no actor label, ruling 12) still make a clause theirs
 _CROOKS = re.compile(r"\b(?:smugglers|traffickers|dealers|gang members|gangsters|criminals|"
                      r"poachers|fraudsters|launderers)\b")
+_SINGLE = re.compile(r"(?i)\b(?:a|an|one) (?:senior |local |former |single )?(?:police ?(?:officer|man)|"
+                     r"officer|official|customs (?:officer|official)|judge|prosecutor|border guard|"
+                     r"guard|mayor|minister|politician|councillor|prison guard)\b")
+_PATTERN = re.compile(r"(?i)\b(?:several|many|numerous|widespread|routine\w*|common|systemic|"
+                      r"endemic|rampant|pervasive|often|frequently|repeatedly|again|another|"
+                      r"others|officers|officials|guards|judges|prosecutors|politicians)\b")
+_CORRUPT_CUE = re.compile(r"(?i)corrupt|brib|complicit|tip|sell|paid|took|taking|kickback|"
+                          r"on the take|turn\w* a blind|look\w* the other")
 _ABSENT = re.compile(r"\b(?:no|lacks?|lacking|without|absence of|lack of)\s+(?:[\w-]+\s+){0,2}$")
 #: topics that name a harm: "no corruption", "no backlog" is no gap
 _BAD_TOPIC = re.compile(r"corrupt|impunit|informal|backlog|cash|unregulated|state capture|"
@@ -173,6 +181,8 @@ class _Scorer:
                  heading: int = 0) -> None:
         self.lex, self.sent, self.topics, self.cues = lex, sent, topics, cues
         self.heading = heading
+        # ruling 9: one corrupt official is an actor, not a weakness of the institution
+        self.single = _SINGLE.search(sent.text) is not None and _PATTERN.search(sent.text) is None
         lead = sent.text[:40].lstrip(" -–•*0123456789.)").lower()
         self.imperative = lex.cues["imperative"].match(lead) is not None
         self.negators = [c.end for c in cues if c.label in ("neg", "red")]
@@ -210,6 +220,9 @@ class _Scorer:
                 continue
             sign = _sign(cue.label, label, fixed)
             if sign == 0 or not (anywhere or label in self.nearest(cue)):
+                continue
+            if self.single and sign < 0 and _CORRUPT_CUE.match(
+                    self.sent.text, cue.start - self.sent.start):
                 continue
             if sign > 0 and self.imperative and cue.label == "p":
                 sign = -1
