@@ -402,11 +402,51 @@ REGISTERS: list[Case] = [
     ("non-state-actors", None, "The newspaper reported that the shipment came from Ecuador."),
 ]
 
+#: a third round, written after the second passed, to measure how far the coverage reaches
+THIRD: list[Case] = [
+    ("political-leadership-governance", -1, "Organised crime barely features in the governing parties' programmes."),
+    ("political-leadership-governance", 1, "Under the new cabinet, tackling the mafia has moved to the top of the political agenda."),
+    ("political-leadership-governance", None, "The president visited the flooded villages in the east."),
+    ("government-transparency-accountability", -1, "Procurement in the health sector is riddled with favouritism and inflated contracts."),
+    ("government-transparency-accountability", 1, "The national integrity agency has become a credible check on abuse of office."),
+    ("government-transparency-accountability", -1, "Asset declarations by ministers are not verified by anyone."),
+    ("international-cooperation", 1, "Thanks to an extradition agreement with the United Arab Emirates, two fugitive bosses were returned."),
+    ("international-cooperation", -1, "Neighbouring countries complain that Romanian authorities seldom share intelligence."),
+    ("international-cooperation", None, "The clan has associates in Spain and Italy."),
+    ("national-policies-laws", -1, "There is still no law that criminalises the use of straw companies to hide ownership."),
+    ("national-policies-laws", 1, "The recently revised criminal code closes several loopholes used by traffickers."),
+    ("national-policies-laws", -1, "The strategy was drafted without consultation and has no budget."),
+    ("judicial-system-detention", -1, "Plea deals are handed out so generously that few traffickers spend more than a year in jail."),
+    ("judicial-system-detention", 1, "The specialised anti-mafia court has cut the average length of trials by half."),
+    ("judicial-system-detention", -1, "Prison staff are poorly paid and easily corrupted."),
+    ("law-enforcement", -1, "Many rural police posts have no vehicles, no radios and a single officer on duty."),
+    ("law-enforcement", 1, "The cybercrime unit is considered one of the most capable in the region."),
+    ("law-enforcement", -1, "Morale in the border police is at rock bottom after years of pay freezes."),
+    ("territorial-integrity", -1, "The Danube delta offers smugglers countless unmonitored channels."),
+    ("territorial-integrity", -1, "Romania is used as a corridor for cigarettes smuggled from Ukraine to the EU."),
+    ("territorial-integrity", None, "The police checked lorries at the Nadlac crossing."),
+    ("anti-money-laundering", -1, "Casinos and betting shops are barely supervised for money laundering."),
+    ("anti-money-laundering", 1, "Criminal assets worth 80 million euros were confiscated last year, a record."),
+    ("anti-money-laundering", -1, "The financial intelligence unit has no access to the land registry."),
+    ("economic-regulatory-capacity", -1, "Temporary work agencies operate with almost no oversight."),
+    ("economic-regulatory-capacity", 1, "Cash payments above 5,000 lei are now banned and checks on traders have increased."),
+    ("economic-regulatory-capacity", None, "The factory makes shoes for export."),
+    ("victim-witness-support", -1, "Most identified victims are deported before they can claim compensation."),
+    ("victim-witness-support", 1, "A specialised NGO now accompanies every trafficking victim through the trial."),
+    ("victim-witness-support", -1, "Only two shelters in the whole country accept male victims."),
+    ("prevention", -1, "Drug education in schools consists of a single lecture by a police officer."),
+    ("prevention", 1, "Mentoring schemes for at-risk teenagers have cut re-offending in the pilot districts."),
+    ("prevention", None, "Teenagers were recruited as couriers by the gang."),
+    ("non-state-actors", -1, "Local reporters say they avoid writing about the clans for fear of reprisals."),
+    ("non-state-actors", 1, "Investigative outlets such as RISE Project have exposed major fraud schemes."),
+    ("non-state-actors", -1, "Several NGOs have been labelled foreign agents and face audits."),
+]
+
 CASES = (POLITICAL + TRANSPARENCY + COOPERATION + LAWS + JUDICIAL + ENFORCEMENT + TERRITORY
-         + AML + ECONOMIC + VICTIMS + PREVENTION + NON_STATE + REGISTERS)
+         + AML + ECONOMIC + VICTIMS + PREVENTION + NON_STATE + REGISTERS + THIRD)
 
 #: cases the extractor does not handle yet (index into CASES); they run as non-strict xfail
-KNOWN_GAPS: frozenset[int] = frozenset({295, 300, 338, 342})
+KNOWN_GAPS: frozenset[int] = frozenset({295, 300, 338, 342, 345, 346, 348, 349, 350, 352, 356, 360, 362, 363, 364, 366, 368, 369, 370, 372, 373, 375, 376, 378, 380})
 
 
 def _params() -> list:
