@@ -630,6 +630,30 @@ M_HYPHEN: dict[str, list[str]] = {
 for _label, _texts in M_HYPHEN.items():
     M_CASES[_label] += [(t, True) for t in _texts]
 
+# modality distractors: markets only abroad, ended or abolished, crimes outside the label set,
+# laws and units named after a market, currency counterfeiting
+MODALITY: list[tuple[str, str]] = [
+    ('cocaine-trade', 'In Colombia, coca cultivation has expanded.'),
+    ('heroin-trade', 'Opium is grown in Afghanistan and Myanmar.'),
+    ('non-renewable-resource-crimes', 'Illegal gold mining is widespread in Peru.'),
+    ('fauna-crimes', 'Poaching of rhinos is rampant in South Africa.'),
+    ('arms-trafficking', 'Gunrunning is a major problem in Mexico.'),
+    ('financial-crimes', 'Kidnapping for ransom has grown.'),
+    ('financial-crimes', 'Car theft is common in the capital.'),
+    ('synthetic-drug-trade', 'Drug traffickers use the port.'),
+    ('cocaine-trade', 'Drug shipments pass through the port.'),
+    ('human-trafficking', 'Forced labour was abolished in the nineteenth century.'),
+    ('human-trafficking', 'The anti-trafficking law was adopted in 2020.'),
+    ('arms-trafficking', 'The government regulates legal firearm ownership.'),
+    ('counterfeit-goods', 'Counterfeiting of banknotes is rare.'),
+    ('financial-crimes', 'The anti-money laundering law was amended.'),
+    ('extortion-protection-racketeering', 'The anti-extortion unit was created last year.'),
+    ('human-smuggling', 'Refugees arrived legally through resettlement programmes.'),
+    ('human-trafficking', 'There were no reports of sexual exploitation.'),
+]
+for _label, _text in MODALITY:
+    M_CASES[_label].append((_text, False))
+
 A_CASES: dict[str, list[tuple[str, bool]]] = {
     "mafia-style-groups": [
         ("Mafia groups control the port.", True),
