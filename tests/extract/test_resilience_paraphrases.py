@@ -446,7 +446,7 @@ CASES = (POLITICAL + TRANSPARENCY + COOPERATION + LAWS + JUDICIAL + ENFORCEMENT 
          + AML + ECONOMIC + VICTIMS + PREVENTION + NON_STATE + REGISTERS + THIRD)
 
 #: cases the extractor does not handle yet (index into CASES); they run as non-strict xfail
-KNOWN_GAPS: frozenset[int] = frozenset({295, 300, 338, 342, 345, 346, 348, 349, 350, 352, 356, 360, 362, 363, 364, 366, 368, 369, 370, 372, 373, 375, 376, 378, 380})
+KNOWN_GAPS: frozenset[int] = frozenset({295, 300, 338, 342, 369, 373, 378})
 
 
 def _params() -> list:
