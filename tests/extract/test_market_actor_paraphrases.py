@@ -945,6 +945,34 @@ A_REPORT: dict[str, list[tuple[str, bool]]] = {
 for _label, _cases in A_REPORT.items():
     A_CASES[_label] += _cases
 
+# the brief's unseen examples in new contexts (complicity and knowing without 'knowingly')
+A_UNSEEN: list[tuple[str, str, bool]] = [  # (label, text, present)
+    ('private-sector-actors',
+     'The vans were rented from a van-hire company whose owner was in on the scheme.', True),
+    ('private-sector-actors', 'A real-estate agent arranged cash purchases of villas for the clan.', True),
+    ('private-sector-actors', 'General contractors paid the clan to win tenders.', True),
+    ('private-sector-actors',
+     'A notary who was fully aware of the origin of the money registered the sales.', True),
+    ('private-sector-actors', 'The gang used a complicit van-hire company.', True),
+    ('private-sector-actors', 'A corrupt estate agent sold flats to the gang for cash.', True),
+    ('private-sector-actors', 'Subcontractors linked to the mafia won the contracts.', True),
+    ('state-embedded-actors', "The director of a state children's home sold children to traffickers.", True),
+    ('state-embedded-actors',
+     'Members of parliament are suspected of receiving money from the cartels.', True),
+    ('state-embedded-actors', 'A deputy minister was arrested for protecting drug shipments.', True),
+    ('state-embedded-actors', 'Local councillors were found to be on the payroll of the clan.', True),
+    ('state-embedded-actors', 'A police inspector leaked information to the gang.', True),
+    ('foreign-actors', 'Italian mafia groups invest in hotels along the coast.', True),
+    ('arms-trafficking', 'The network also traffics weapons.', True),
+    ('human-trafficking', 'Labour exploitation in car washes is common.', True),
+    ('human-trafficking', 'Victims were kept in debt bondage.', True),
+    ('financial-crimes', 'The gang parked their profits in property.', True),
+    ('private-sector-actors', 'Companies paid the gang protection money out of fear.', False),
+    ('state-embedded-actors', 'Police received funds from the state to fight the cartels.', False),
+]
+for _label, _text, _present in A_UNSEEN:
+    (M_CASES if _label in M_CASES else A_CASES).setdefault(_label, []).append((_text, _present))
+
 # (text, subject, origin code or "" for no single origin, foreign expected)
 F_CASES: list[tuple[str, str, str, bool]] = [
     ("Italian mafia groups control cocaine imports.", "DE", "IT", True),
