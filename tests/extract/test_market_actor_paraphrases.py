@@ -973,6 +973,38 @@ A_UNSEEN: list[tuple[str, str, bool]] = [  # (label, text, present)
 for _label, _text, _present in A_UNSEEN:
     (M_CASES if _label in M_CASES else A_CASES).setdefault(_label, []).append((_text, _present))
 
+# long-tail trade names and foreign-language wordings, with homonym distractors
+LONG_TAIL: list[tuple[str, str, bool]] = [  # (label, text, present)
+    ('human-trafficking', 'Grooming gangs sexually abused girls in northern towns.', True),
+    ('human-trafficking', 'La trata de personas afecta a mujeres jóvenes in the border towns.', True),
+    ('extortion-protection-racketeering',
+     'Los comerciantes denuncian extorsión por parte de las pandillas.', True),
+    ('arms-trafficking',
+     'Arms brokers arranged deliveries to the militias in violation of the arms embargo.', True),
+    ('counterfeit-goods', 'Illicit medicines are sold at street stalls.', True),
+    ('fauna-crimes', 'Dynamite fishing destroys the reefs.', True),
+    ('fauna-crimes', 'Illegal trapping of songbirds is common in the south.', True),
+    ('non-renewable-resource-crimes', 'Rubies and sapphires are smuggled across the border.', True),
+    ('non-renewable-resource-crimes', 'The sand mafia dredges riverbeds at night.', True),
+    ('non-renewable-resource-crimes', 'Conflict minerals fund the armed groups.', True),
+    ('non-renewable-resource-crimes', 'Artisanal refineries process stolen crude in the creeks.', True),
+    ('flora-crimes', 'The timber mafia bribes forest guards.', True),
+    ('cannabis-trade', 'Ganja is grown in the hills.', True),
+    ('cannabis-trade', 'Dagga is sold on street corners.', True),
+    ('synthetic-drug-trade', 'Carfentanil and xylazine have appeared in the street supply.', True),
+    ('synthetic-drug-trade', 'Spice is widely smoked in prisons.', True),
+    ('cyber-dependent-crimes', 'Hacktivists and criminals carried out website defacements.', True),
+    ('financial-crimes', 'Bid-rigging in public tenders is common.', True),
+    ('financial-crimes', 'Bulk cash is smuggled out by couriers.', True),
+    ('financial-crimes', 'Trade misinvoicing drains revenue.', True),
+    ('mafia-style-groups', 'A price-fixing cartel of cement firms was fined.', False),
+    ('synthetic-drug-trade', "The spice trade shaped the port's history.", False),
+    ('cannabis-trade', 'Bhangra music is popular at weddings.', False),
+    ('non-renewable-resource-crimes', 'Rubies are sold legally in licensed shops.', False),
+]
+for _label, _text, _present in LONG_TAIL:
+    (M_CASES if _label in M_CASES else A_CASES)[_label].append((_text, _present))
+
 # (text, subject, origin code or "" for no single origin, foreign expected)
 F_CASES: list[tuple[str, str, str, bool]] = [
     ("Italian mafia groups control cocaine imports.", "DE", "IT", True),
