@@ -189,10 +189,14 @@ class _Scorer:
         self.reducers = [c.end for c in cues if c.label == "red"]
         self.clauses = [sent.clause_start(t.start) for t in topics]
         self._near: dict[Hit, set[str]] = {}
+        labels = {t.label for t in topics}
+        self.only: set[str] | None = labels if len(labels) == 1 else None
         self._flips: dict[Hit, tuple[bool, bool]] = {}
 
     def nearest(self, cue: Hit) -> set[str]:
         """The labels of the topics a cue describes (computed once per cue)."""
+        if self.only is not None:
+            return self.only  # one indicator in the sentence: every cue describes it
         found = self._near.get(cue)
         if found is None:
             found = self._near[cue] = self._nearest(cue)
