@@ -446,7 +446,7 @@ CASES = (POLITICAL + TRANSPARENCY + COOPERATION + LAWS + JUDICIAL + ENFORCEMENT 
          + AML + ECONOMIC + VICTIMS + PREVENTION + NON_STATE + REGISTERS + THIRD)
 
 #: cases the extractor does not handle yet (index into CASES); they run as non-strict xfail
-KNOWN_GAPS: frozenset[int] = frozenset({295, 300, 338, 342, 369, 373, 378})
+KNOWN_GAPS: frozenset[int] = frozenset({295, 300, 342, 369, 373, 378})
 
 
 def _params() -> list:

@@ -167,7 +167,8 @@ _PATTERN = re.compile(r"(?i)\b(?:several|many|numerous|widespread|routine\w*|com
                       r"others|officers|officials|guards|judges|prosecutors|politicians)\b")
 _CORRUPT_CUE = re.compile(r"(?i)corrupt|brib|complicit|tip|sell|paid|took|taking|kickback|"
                           r"on the take|turn\w* a blind|look\w* the other")
-_ABSENT = re.compile(r"\b(?:no|lacks?|lacking|without|absence of|lack of)\s+(?:[\w-]+\s+){0,2}$")
+_ABSENT = re.compile(r"\b(?:no|lacks?|lacking|without|absence of|lack of)\s+(?:[\w-]+\s+){0,2}$|"
+                     r"\bno (?:\w+ )?(?:efforts?|attempts?|investment) (?:at|to|on|in|into) (?:\w+ )?$")
 #: topics that name a harm: "no corruption", "no backlog" is no gap
 _BAD_TOPIC = re.compile(r"corrupt|impunit|informal|backlog|cash|unregulated|state capture|"
                         r"misuse|out of fear|witness intimidation|intimidation")
