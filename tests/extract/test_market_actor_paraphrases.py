@@ -1060,6 +1060,36 @@ F_MORE: list[tuple[str, str, str, bool]] = [
 ]
 F_CASES += F_MORE
 
+# foreign heads beyond groups: bosses, launderers, emissaries, thieves-in-law, affiliates, hyphenated
+# and -born/-owned demonyms
+F_HEADS: list[tuple[str, str, str, bool]] = [
+    ('Albanian crime bosses run cocaine imports.', 'DE', 'AL', True),
+    ('Chinese money launderers serve the gangs.', 'AU', 'CN', True),
+    ('Serbian-Montenegrin clans import cocaine.', 'ES', 'RS', True),
+    ('Nigerian fraudsters run romance scams.', 'ZA', 'NG', True),
+    ('Georgian thieves-in-law run burglary gangs.', 'FR', 'GE', True),
+    ('Russian mobsters launder money on the coast.', 'ES', 'RU', True),
+    ('Chechen groups control protection rackets.', 'AT', 'RU', True),
+    ('Dutch-Moroccan criminals run cocaine imports through the port.', 'BE', 'NL', True),
+    ('Colombian emissaries oversee cocaine shipments.', 'ES', 'CO', True),
+    ('Mexican cartel operatives distribute fentanyl.', 'US', 'MX', True),
+    ('Chinese brokers supply precursors.', 'CA', 'CN', True),
+    ('Members of the Brazilian PCC operate in Lisbon.', 'PT', 'BR', True),
+    ("Affiliates of the Italian 'Ndrangheta launder money.", 'DE', 'IT', True),
+    ('Vietnamese traffickers run cannabis farms.', 'GB', 'VN', True),
+    ('Romanian pickpocket gangs operate in the metro.', 'FR', 'RO', True),
+    ('Eritrean smugglers run the migrant trade.', 'LY', 'ER', True),
+    ('Nigerian cults run prostitution networks.', 'IT', 'NG', True),
+    ('Gangs of Albanian origin control cannabis farms.', 'GB', 'AL', True),
+    ('Organised crime groups from the Balkans run the cocaine trade.', 'NL', '', True),
+    ('Iraqi-born gang leaders control the drug trade.', 'SE', 'IQ', True),
+    ('Lebanese clans control drug dealing in Berlin.', 'DE', 'LB', True),
+    ('The Albanian mafia buys cocaine in Guayaquil.', 'EC', 'AL', True),
+    ('Mozambican syndicates smuggle rhino horn.', 'ZA', 'MZ', True),
+    ('Somali-owned businesses launder money for al-Shabaab.', 'KE', 'SO', True),
+]
+F_CASES += F_HEADS
+
 CASES: list[Case] = [(t, "KE", lab, p) for lab, cs in M_CASES.items() for t, p in cs]
 CASES += [(t, "KE", lab, p) for lab, cs in A_CASES.items() for t, p in cs]
 
