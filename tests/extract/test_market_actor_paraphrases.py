@@ -654,6 +654,43 @@ MODALITY: list[tuple[str, str]] = [
 for _label, _text in MODALITY:
     M_CASES[_label].append((_text, False))
 
+# sentence structures: lists of goods, passives, 'the trafficking of', verbs with objects
+STRUCTURES: list[tuple[str, str, bool]] = [  # (label, text, present)
+    ('arms-trafficking', 'The group deals in drugs, arms and people.', True),
+    ('human-trafficking', 'The group deals in drugs, arms and people.', True),
+    ('arms-trafficking', 'The cartel is involved in trafficking drugs, weapons and humans.', True),
+    ('human-trafficking', 'The cartel is involved in trafficking drugs, weapons and humans.', True),
+    ('arms-trafficking', 'They smuggle guns and ammunition across the lake.', True),
+    ('arms-trafficking', 'The trafficking of firearms has increased.', True),
+    ('arms-trafficking', 'The trade in illegal weapons is lucrative.', True),
+    ('human-trafficking', 'The trafficking of human beings is a major concern.', True),
+    ('human-trafficking', 'Human beings are trafficked for sexual exploitation.', True),
+    ('fauna-crimes', 'The trade in ivory and rhino horn continues.', True),
+    ('fauna-crimes', 'They trafficked pangolins and parrots.', True),
+    ('cocaine-trade', 'They traffic cocaine and heroin.', True),
+    ('heroin-trade', 'They traffic cocaine and heroin.', True),
+    ('financial-crimes', 'The proceeds were laundered through front companies.', True),
+    ('financial-crimes', 'They defrauded pensioners of their savings.', True),
+    ('extortion-protection-racketeering', 'Shopkeepers are extorted by the gangs.', True),
+    ('extortion-protection-racketeering',
+     'Shopkeepers are forced to hand over part of their earnings to the gangs.', True),
+    ('human-smuggling', 'Migrants are smuggled across the border by boat.', True),
+    ('human-smuggling', 'The group smuggles people into the country.', True),
+    ('counterfeit-goods', 'Medicines are counterfeited in backyard labs.', True),
+    ('illicit-excisable-goods', 'Cigarettes are smuggled in by lorry.', True),
+    ('non-renewable-resource-crimes', 'Gold is mined illegally and smuggled abroad.', True),
+    ('flora-crimes', 'Timber is logged illegally and exported.', True),
+    ('synthetic-drug-trade', 'Methamphetamine is manufactured in clandestine labs.', True),
+    ('cannabis-trade', 'Cannabis is cultivated on an industrial scale.', True),
+    ('cyber-dependent-crimes', 'Systems were hacked and data encrypted for ransom.', True),
+    ('human-trafficking', 'They were trafficking drugs to young people in the schools.', False),
+    ('human-trafficking', 'The gang deals in cocaine and cannabis, selling to young people.', False),
+    ('arms-trafficking', 'Trafficking in drugs and cash has grown, and guns are rarely seen.', False),
+    ('extortion-protection-racketeering', 'Farmers hand over part of their harvest to cooperatives.', False),
+]
+for _label, _text, _present in STRUCTURES:
+    M_CASES[_label].append((_text, _present))
+
 A_CASES: dict[str, list[tuple[str, bool]]] = {
     "mafia-style-groups": [
         ("Mafia groups control the port.", True),
