@@ -451,6 +451,7 @@ M_REPORT: dict[str, list[tuple[str, bool]]] = {
         ('Facilitators arrange visas and flights for irregular migrants.', True),
         ('Small-boat crossings of the Channel are organised by Kurdish networks.', True),
         ('Ferries cross the Channel every hour.', False),
+        ('Police smuggled Chinese goods into the market.', False),
     ],
     "extortion-protection-racketeering": [
         ('Mototaxi drivers pay the gang a daily fee to work.', True),
