@@ -692,6 +692,30 @@ STRUCTURES: list[tuple[str, str, bool]] = [  # (label, text, present)
 for _label, _text, _present in STRUCTURES:
     M_CASES[_label].append((_text, _present))
 
+# drug and cyber homonyms (crack the case, coke ovens, poppy appeals, hash tags, a hacking cough)
+# and trade names (brown sugar, base paste, THC vapes, ATS)
+DRUG_WORDS: list[tuple[str, str, bool]] = [  # (label, text, present)
+    ('cocaine-trade', "Investigators worked to crack the network's codes.", False),
+    ('cocaine-trade', 'Police hope to crack the case soon.', False),
+    ('cannabis-trade', 'Hash tags spread the campaign online.', False),
+    ('cannabis-trade', 'The resin industry exports to Europe.', False),
+    ('heroin-trade', 'Poppy appeals commemorate the war dead.', False),
+    ('cocaine-trade', 'Coke ovens at the steelworks were closed.', False),
+    ('synthetic-drug-trade', 'The ice rink reopened.', False),
+    ('cyber-dependent-crimes', 'The hacking cough kept him awake.', False),
+    ('financial-crimes', 'The scammers were jailed and the scam collapsed and has disappeared.', False),
+    ('heroin-trade', 'Brown sugar heroin is sold in the slums.', True),
+    ('cocaine-trade', 'Cocaine base paste is produced near the border.', True),
+    ('cannabis-trade', 'THC vapes are sold to teenagers by dealers.', True),
+    ('synthetic-drug-trade', 'Amphetamine-type stimulants are trafficked in large quantities.', True),
+    ('synthetic-drug-trade', 'Ketamine is diverted from veterinary clinics.', True),
+    ('cyber-dependent-crimes',
+     "A cybercriminal group encrypted the hospital's servers and demanded a ransom.", True),
+    ('cyber-dependent-crimes', 'Criminal hackers stole customer data.', True),
+]
+for _label, _text, _present in DRUG_WORDS:
+    M_CASES[_label].append((_text, _present))
+
 A_CASES: dict[str, list[tuple[str, bool]]] = {
     "mafia-style-groups": [
         ("Mafia groups control the port.", True),
