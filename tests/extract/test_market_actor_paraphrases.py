@@ -1067,6 +1067,25 @@ LONG_TAIL: list[tuple[str, str, bool]] = [  # (label, text, present)
 for _label, _text, _present in LONG_TAIL:
     (M_CASES if _label in M_CASES else A_CASES)[_label].append((_text, _present))
 
+# the new state and private nouns in lawful roles (being involved in a campaign is no complicity)
+LAWFUL_ROLES: list[tuple[str, str]] = [
+    ('state-embedded-actors', 'Municipalities are involved in the victim support programme.'),
+    ('state-embedded-actors', 'Local authorities were involved in the awareness campaign.'),
+    ('state-embedded-actors', 'Diplomats attended the conference on organised crime.'),
+    ('state-embedded-actors', 'Generals announced an offensive against the armed groups.'),
+    ('state-embedded-actors', 'City councils have adopted plans to fight drug dealing.'),
+    ('state-embedded-actors', 'Wardens reported that the gangs recruit inmates.'),
+    ('state-embedded-actors', 'Cops arrested three dealers in the park.'),
+    ('state-embedded-actors', 'Members of parliament called for tougher laws on the cartels.'),
+    ('private-sector-actors', 'Casinos must report suspicious transactions to the FIU.'),
+    ('private-sector-actors', 'Developers are involved in the urban renewal project.'),
+    ('private-sector-actors', 'Pharmacies were involved in a vaccination campaign.'),
+    ('private-sector-actors', 'Estate agents were trained to spot money laundering.'),
+    ('private-sector-actors', 'Gatekeepers must apply customer due diligence.'),
+]
+for _label, _text in LAWFUL_ROLES:
+    A_CASES[_label].append((_text, False))
+
 # (text, subject, origin code or "" for no single origin, foreign expected)
 F_CASES: list[tuple[str, str, str, bool]] = [
     ("Italian mafia groups control cocaine imports.", "DE", "IT", True),
