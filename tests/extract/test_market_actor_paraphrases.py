@@ -716,6 +716,30 @@ DRUG_WORDS: list[tuple[str, str, bool]] = [  # (label, text, present)
 for _label, _text, _present in DRUG_WORDS:
     M_CASES[_label].append((_text, _present))
 
+# singular sites and victims ('a grow-house', 'a pill press', 'a child was trafficked')
+SINGULAR: list[tuple[str, str, bool]] = [  # (label, text, present)
+    ('cannabis-trade', 'Police found a grow-house in the suburbs.', True),
+    ('cannabis-trade', 'A cannabis farm was discovered in a warehouse.', True),
+    ('cannabis-trade', 'A grow op was run by the gang.', True),
+    ('synthetic-drug-trade', 'A meth lab exploded in the village.', True),
+    ('synthetic-drug-trade', 'A pill press was seized from the gang.', True),
+    ('synthetic-drug-trade', 'An ecstasy laboratory was dismantled.', True),
+    ('human-trafficking', 'A scam compound holds hundreds of trafficked workers.', True),
+    ('arms-trafficking', 'A weapons cache was found in the forest.', True),
+    ('human-trafficking', 'A child was trafficked to a brothel.', True),
+    ('human-trafficking', 'The woman was trafficked for sexual exploitation.', True),
+    ('extortion-protection-racketeering', 'A shopkeeper was extorted by the gang.', True),
+    ('fauna-crimes', 'A poacher was caught with ivory.', True),
+    ('heroin-trade', 'An opium field was destroyed.', True),
+    ('heroin-trade', 'A heroin lab was dismantled.', True),
+    ('cocaine-trade', 'A cocaine lab was found in the jungle.', True),
+    ('cocaine-trade', 'A cocaine-processing laboratory was raided.', True),
+    ('heroin-trade', 'A heroin-refining laboratory operated in the valley.', True),
+    ('cannabis-trade', 'Small firms grow operations abroad.', False),
+]
+for _label, _text, _present in SINGULAR:
+    M_CASES[_label].append((_text, _present))
+
 A_CASES: dict[str, list[tuple[str, bool]]] = {
     "mafia-style-groups": [
         ("Mafia groups control the port.", True),
