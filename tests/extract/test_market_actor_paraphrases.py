@@ -1110,6 +1110,42 @@ LAWFUL_ROLES: list[tuple[str, str]] = [
 for _label, _text in LAWFUL_ROLES:
     A_CASES[_label].append((_text, False))
 
+# singular state and private nouns (a senator, a prison guard, a dock worker, a landlord)
+A_SINGULAR: list[tuple[str, str, bool]] = [  # (label, text, present)
+    ('state-embedded-actors', 'A senator was bribed by the cartel.', True),
+    ('state-embedded-actors', 'A soldier sold weapons to the gang.', True),
+    ('state-embedded-actors', 'A prison guard was bribed to smuggle phones.', True),
+    ('state-embedded-actors', 'A border guard took bribes from the smugglers.', True),
+    ('state-embedded-actors', 'A legislator colluded with the clan.', True),
+    ('state-embedded-actors', 'A civil servant was bribed to issue permits.', True),
+    ('state-embedded-actors', 'A gendarme was complicit in the smuggling.', True),
+    ('state-embedded-actors', 'A lawmaker was on the payroll of the cartel.', True),
+    ('state-embedded-actors', 'A deputy was paid by the clan.', True),
+    ('state-embedded-actors', 'A tax inspector took bribes from the fraudsters.', True),
+    ('state-embedded-actors', 'A port official was bribed to let containers through.', True),
+    ('state-embedded-actors', 'An immigration official sold visas to the smugglers.', True),
+    ('state-embedded-actors', 'A magistrate was bribed by the mafia.', True),
+    ('state-embedded-actors', 'A police chief protected the drug lords.', True),
+    ('private-sector-actors', 'A lawyer knowingly laundered money for the cartel.', True),
+    ('private-sector-actors', 'An accountant knowingly falsified the books.', True),
+    ('private-sector-actors', 'A banker helped the clan launder money.', True),
+    ('private-sector-actors', 'A dock worker helped the traffickers.', True),
+    ('private-sector-actors', 'A shipping agent knowingly falsified documents.', True),
+    ('private-sector-actors', 'A customs broker helped smuggle cigarettes.', True),
+    ('private-sector-actors', 'A businessman knowingly financed the militia.', True),
+    ('private-sector-actors', 'A trucking company knowingly moved the contraband.', True),
+    ('private-sector-actors', 'A travel agent knowingly sold fake visas.', True),
+    ('private-sector-actors', 'An employer knowingly exploited trafficked workers.', True),
+    ('private-sector-actors', 'A landlord knowingly rented flats to the traffickers.', True),
+    ('private-sector-actors', 'A hotelier knowingly hosted the prostitution ring.', True),
+    ('state-embedded-actors', 'Volunteers stand guard against the gangs at night.', False),
+    ('state-embedded-actors', 'The deputy director of the bank was bribed.', False),
+    ('private-sector-actors', "Employers must check workers' papers.", False),
+    ('state-embedded-actors', 'A soldier was killed by the gang.', False),
+]
+for _label, _text, _present in A_SINGULAR:
+    A_CASES[_label].append((_text, _present))
+
 # (text, subject, origin code or "" for no single origin, foreign expected)
 F_CASES: list[tuple[str, str, str, bool]] = [
     ("Italian mafia groups control cocaine imports.", "DE", "IT", True),
