@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,6 +76,14 @@ def fresh_store(tmp_path: Path) -> Iterator[Store]:
     store = open_store(str(tmp_path / "octa.db"))
     yield store
     store.dispose()
+
+
+@pytest.fixture
+def db_copy(default_db: str, tmp_path: Path) -> str:
+    """A private copy of the default store, for a test that writes to it."""
+    target = tmp_path / "octa.db"
+    shutil.copy(default_db, target)
+    return str(target)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,10 +28,8 @@ def octa(*args: str, db: Path | str | None = None) -> subprocess.CompletedProces
 
 
 @pytest.fixture
-def db(tmp_path: Path, default_db: str) -> Path:
-    path = tmp_path / "octa.db"
-    shutil.copy(default_db, path)
-    return path
+def db(db_copy: str) -> Path:
+    return Path(db_copy)
 
 
 def test_init_creates_database_and_is_idempotent(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 import warnings
 from collections.abc import Iterator
@@ -16,13 +15,6 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from octa.api.app import create_app  # noqa: E402
 from octa.settings import Settings  # noqa: E402
-
-
-@pytest.fixture
-def db_copy(default_db: str, tmp_path: Path) -> str:
-    target = tmp_path / "octa.db"
-    shutil.copy(default_db, target)
-    return str(target)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ extractor's recall; one test also goes through `octa ingest` when that command e
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,16 +34,8 @@ class Item:
 
 
 @pytest.fixture
-def report_db(default_db: str, tmp_path: Path) -> str:
-    """A copy of the default store that a test may write evidence into."""
-    path = tmp_path / "octa.db"
-    shutil.copy(default_db, path)
-    return str(path)
-
-
-@pytest.fixture
-def session_of(report_db: str) -> Iterator[Session]:
-    store = open_store(report_db)
+def session_of(db_copy: str) -> Iterator[Session]:
+    store = open_store(db_copy)
     try:
         with store.session() as session:
             yield session

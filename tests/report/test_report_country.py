@@ -57,8 +57,8 @@ def test_no_evidence_is_said(session_of: Session) -> None:
     assert _unsupported("cocaine trade", data.section("markets")), markets
 
 
-def test_every_reference_resolves(report_db: str, session_of: Session, evidence_writer: type) -> None:
-    evidence_writer.belgium(report_db)
+def test_every_reference_resolves(db_copy: str, session_of: Session, evidence_writer: type) -> None:
+    evidence_writer.belgium(db_copy)
     data = ReportBuilder(session_of).country("BE", 2023)
     numbers = {r.number for r in data.references}
     assert numbers == set(range(1, len(data.references) + 1)), numbers
@@ -73,8 +73,8 @@ def test_every_reference_resolves(report_db: str, session_of: Session, evidence_
     assert {int(n) for n in REF.findall(md)} <= numbers
 
 
-def test_evidence_lands_in_sections(report_db: str, session_of: Session, evidence_writer: type) -> None:
-    evidence_writer.belgium(report_db)
+def test_evidence_lands_in_sections(db_copy: str, session_of: Session, evidence_writer: type) -> None:
+    evidence_writer.belgium(db_copy)
     data = ReportBuilder(session_of).country("BE", 2023)
     titles = {r.number: r.title for r in data.references}
     markets, actors = data.section("markets").text, data.section("actors").text
@@ -89,12 +89,12 @@ def test_evidence_lands_in_sections(report_db: str, session_of: Session, evidenc
 
 
 def test_disagreement_between_scores_and_evidence(
-    report_db: str, session_of: Session, evidence_writer: type
+    db_copy: str, session_of: Session, evidence_writer: type
 ) -> None:
     """Belgium 2023 scores extortion 2.5 and state-embedded actors 2.0: evidence of either disagrees."""
     item = evidence_writer.item
     evidence_writer.document(
-        report_db,
+        db_copy,
         "BEL",
         "Infiltration note",
         [
@@ -125,11 +125,11 @@ def test_first_edition_has_no_change(session_of: Session) -> None:
     assert not any(m.is_new for m in data.indicators)
 
 
-def test_document_text_is_escaped(report_db: str, session_of: Session, evidence_writer: type) -> None:
+def test_document_text_is_escaped(db_copy: str, session_of: Session, evidence_writer: type) -> None:
     item = evidence_writer.item
     evil = '<script>alert("x")</script> [click](javascript:alert(1)) *bold* | pipe'
     evidence_writer.document(
-        report_db,
+        db_copy,
         "BEL",
         f"Title {evil}",
         [item("market", "cocaine-trade", evil)],
@@ -163,12 +163,12 @@ def test_phrasing_varies_between_countries(session_of: Session) -> None:
 
 
 @pytest.mark.parametrize("case", ["none", "much", "new-indicators"])
-def test_all_formats_render(case: str, report_db: str, session_of: Session, evidence_writer: type) -> None:
+def test_all_formats_render(case: str, db_copy: str, session_of: Session, evidence_writer: type) -> None:
     from pypdf import PdfReader
 
     country = {"none": "Peru", "much": "BE", "new-indicators": "BE"}[case]
     if case == "much":
-        evidence_writer.belgium(report_db)
+        evidence_writer.belgium(db_copy)
     data = ReportBuilder(session_of, draws=300).country(country, 2023)
     html, md = str(render(data, "html")), str(render(data, "md"))
     assert html.startswith("<!DOCTYPE html>") and "<svg" in html and data.country in html

@@ -40,8 +40,8 @@ def _builder(session: Session) -> ReportBuilder:
     return ReportBuilder(session, draws=300)
 
 
-def test_ingested_document_is_cited(report_db: str, session_of: Session) -> None:
-    _ingest(report_db, BELGIUM / "antwerp-cocaine.txt", "Analyst note")
+def test_ingested_document_is_cited(db_copy: str, session_of: Session) -> None:
+    _ingest(db_copy, BELGIUM / "antwerp-cocaine.txt", "Analyst note")
     data = _builder(session_of).country("BE", 2023)
     if not data.evidence:
         pytest.skip("the extractor found no evidence in the document (extractor not available yet)")
@@ -54,11 +54,11 @@ def test_ingested_document_is_cited(report_db: str, session_of: Session) -> None
     assert f'href="#ref-{ours[0].number}"' in html and "Analyst note" in html
 
 
-def test_several_ingested_documents_render(report_db: str, session_of: Session) -> None:
+def test_several_ingested_documents_render(db_copy: str, session_of: Session) -> None:
     """A folder of documents: every format renders and every citation resolves."""
     from pypdf import PdfReader
 
-    _ingest(report_db, BELGIUM, "Field notes")
+    _ingest(db_copy, BELGIUM, "Field notes")
     data = _builder(session_of).country("BE", 2023)
     if len({i.document_id for i in data.evidence}) < 2:
         pytest.skip("the extractor found evidence in fewer than two documents")

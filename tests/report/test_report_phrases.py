@@ -15,10 +15,10 @@ def test_phrases_are_lists_of_templates() -> None:
 
 
 def test_every_variant_formats(
-    monkeypatch: pytest.MonkeyPatch, report_db: str, session_of: Session, evidence_writer: type
+    monkeypatch: pytest.MonkeyPatch, db_copy: str, session_of: Session, evidence_writer: type
 ) -> None:
     """Join all phrasings of a statement into one template: any field a variant needs must be supplied."""
-    evidence_writer.belgium(report_db)
+    evidence_writer.belgium(db_copy)
     monkeypatch.setattr(text, "pick", lambda seed, key: " ".join(config.phrases()[key]))
     builder = ReportBuilder(session_of, draws=100)
     for country, edition in (("BE", 2023), ("BE", 2021), ("CO", 2025), ("LI", 2023)):

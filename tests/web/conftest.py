@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 import warnings
 from collections.abc import Iterator
@@ -19,14 +18,7 @@ from octa.settings import Settings  # noqa: E402
 
 
 @pytest.fixture
-def web_db(default_db: str, tmp_path: Path) -> str:
-    target = tmp_path / "octa.db"
-    shutil.copy(default_db, target)
-    return str(target)
-
-
-@pytest.fixture
-def web(web_db: str) -> Iterator[TestClient]:
-    app = create_app(Settings(db=web_db, max_document_bytes=200_000))
+def web(db_copy: str) -> Iterator[TestClient]:
+    app = create_app(Settings(db=db_copy, max_document_bytes=200_000))
     with TestClient(app, raise_server_exceptions=False, headers={"accept": "text/html"}) as client:
         yield client

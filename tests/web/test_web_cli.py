@@ -15,16 +15,16 @@ def serve_get(db: str, path: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_get_json_and_page(web_db: str) -> None:
-    result = serve_get(web_db, "/api/v1/countries/BE")
+def test_get_json_and_page(db_copy: str) -> None:
+    result = serve_get(db_copy, "/api/v1/countries/BE")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["iso3"] == "BEL"
-    page = serve_get(web_db, "/")
+    page = serve_get(db_copy, "/")
     assert page.returncode == 0 and "<svg" in page.stdout and "world-map" in page.stdout
 
 
-def test_get_error_exits_1_with_problem(web_db: str) -> None:
-    result = serve_get(web_db, "/api/v1/countries/ZZ")
+def test_get_error_exits_1_with_problem(db_copy: str) -> None:
+    result = serve_get(db_copy, "/api/v1/countries/ZZ")
     assert result.returncode == 1
     assert json.loads(result.stdout)["status"] == 404
     assert "Traceback" not in result.stderr
