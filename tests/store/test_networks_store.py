@@ -91,3 +91,33 @@ def test_cli_saves_and_lists(tmp_path: Path) -> None:
     )
     row = json.loads(listed.stdout)[0]
     assert (row["name"], row["iso3"], row["nodes"], row["edges"]) == ("calls", "NLD", 3, 3)
+
+
+def test_cli_analyses_a_stored_network(tmp_path: Path) -> None:
+    octa = str(Path(sys.executable).with_name("octa"))
+    edges = tmp_path / "calls.csv"
+    edges.write_text("a b 2\nb c 1\nc d 1\n", encoding="utf-8")
+    db = str(tmp_path / "octa.db")
+    subprocess.run(
+        [octa, "network", "import", str(edges), "--save", "calls", "--db", db],
+        check=True,
+        capture_output=True,
+    )
+    metrics = subprocess.run(
+        [octa, "network", "metrics", "db:calls", "--format", "json", "--db", db],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert {n["node"] for n in json.loads(metrics.stdout)["nodes"]} == {"a", "b", "c", "d"}
+    attack = subprocess.run(
+        [octa, "network", "attack", "db:calls", "--strategy", "degree", "--steps", "1", "--db", db],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert attack.stdout.splitlines()[0] == "step,removed,lcc_fraction,efficiency"
+    missing = subprocess.run(
+        [octa, "network", "metrics", "db:nope", "--db", db], capture_output=True, text=True, check=False
+    )
+    assert missing.returncode == 1 and missing.stderr.strip() == "Error: no stored network 'nope'"

@@ -58,7 +58,8 @@ class Project(StrEnum):
 FileArg = Annotated[
     Path,
     typer.Argument(
-        help="Network file (edge list, matrix, two-mode, Pajek, GraphML, or JSON saved by `import --out`)."
+        help="Network file (edge list, matrix, two-mode, Pajek, GraphML, or JSON saved by `import --out`),"
+        " or db:NAME for a network stored with `import --save`."
     ),
 ]
 FormatOpt = Annotated[
@@ -85,6 +86,21 @@ WeightOpt = Annotated[
 ProjectOpt = Annotated[Project, typer.Option(help="Two-mode: keep the row or the column mode.")]
 
 
+#: A FILE argument of this form names a network stored in the database instead of a file.
+STORED_PREFIX = "db:"
+
+
+def _stored(name: str, db: str | None) -> Network:
+    from octa.store.networks import find_network, load_network
+
+    store = store_for(db, must_exist=False)
+    try:
+        with store.session() as session:
+            return load_network(session, find_network(session, name))[1]
+    finally:
+        store.dispose()
+
+
 def register(app: typer.Typer) -> None:
     """Attach `octa network` to the main app."""
     app.add_typer(network_app, name="network")
@@ -103,9 +119,12 @@ def _load(
     target_column: str | None,
     weight_column: str | None,
     project: Project,
+    db: str | None = None,
 ) -> Network:
     from octa.network.io import read_network
 
+    if str(file).startswith(STORED_PREFIX):
+        return _stored(str(file).removeprefix(STORED_PREFIX), db)
     return read_network(
         file,
         input_format=input_format.value if input_format else None,
@@ -234,10 +253,11 @@ def metrics(
     target_column: TargetOpt = None,
     weight_column: WeightOpt = None,
     project: ProjectOpt = Project.rows,
+    db: DbOption = None,
 ) -> None:
     """Centralities, cores, clustering, communities and brokerage per node, plus a summary.
 
-    Example: octa network metrics phase6.csv --format csv
+    Example: octa network metrics phase6.csv --format csv  (or db:NAME for a stored network)
     """
     from octa.network.metrics import compute_metrics
 
@@ -256,6 +276,7 @@ def metrics(
         target_column,
         weight_column,
         project,
+        db,
     )
     result = compute_metrics(
         net, weighted=weighted.value if weighted else None, group_attribute=group_attribute, seed=seed
@@ -303,6 +324,7 @@ def attack(
     target_column: TargetOpt = None,
     weight_column: WeightOpt = None,
     project: ProjectOpt = Project.rows,
+    db: DbOption = None,
 ) -> None:
     """Remove nodes by a strategy and report the largest component and efficiency per step.
 
@@ -332,6 +354,7 @@ def attack(
         target_column,
         weight_column,
         project,
+        db,
     )
     results: dict[str, list[dict[str, Any]]] = {}
     total = steps * sum(runs if s == "random" else 1 for s in strategy)
