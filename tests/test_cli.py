@@ -167,3 +167,17 @@ def test_several_assessors_combine_and_agreement(db: Path) -> None:
     assert [r["indicator"] for r in rows] == ["cocaine-trade"]
     assert rows[0]["countries"] == 4 and rows[0]["alpha"] < 0.5
     assert "c" in rows[0]["flagged_assessors"].split(", ")
+
+
+def test_unusable_paths_and_databases_are_one_line(tmp_path: Path, db: Path) -> None:
+    missing = tmp_path / "no" / "such" / "dir"
+    export = octa("export", str(missing / "scores.csv"), db=db)
+    assert export.returncode == 1
+    assert export.stderr.strip() == f"Error: {missing / 'scores.csv'}: No such file or directory"
+    profile = octa("profile", "BE", db=missing / "octa.db")
+    assert profile.returncode == 1
+    assert profile.stderr.strip() == "Error: cannot open database: unable to open database file"
+    refused = octa("scores", db="postgresql://nobody:x@127.0.0.1:1/none")
+    assert refused.returncode == 1
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert refused.stderr.startswith("Error: cannot open database:")

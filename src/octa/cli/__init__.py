@@ -51,6 +51,10 @@ def main() -> None:
         raise SystemExit(1) from None
     except SystemExit:
         raise
+    except OSError as exc:  # a path that cannot be read or written: name it, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"Error: {where}{exc.strerror or exc}", file=sys.stderr)
+        raise SystemExit(1) from None
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         raise SystemExit(130) from None

@@ -29,6 +29,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.close()
 
 
+def _first_line(error: object) -> str:
+    """Drivers add hints on further lines; an error message stays one line."""
+    return str(error).strip().splitlines()[0] if str(error).strip() else error.__class__.__name__
+
+
 class Store:
     """A database octa reads and writes; `session()` is the unit of work (one transaction)."""
 
@@ -60,7 +65,7 @@ class Store:
                 self._alembic.attributes["connection"] = connection
                 command.upgrade(self._alembic, "head")
         except OperationalError as exc:
-            raise StoreError(f"cannot migrate database: {exc.orig}") from None
+            raise StoreError(f"cannot open database: {_first_line(exc.orig)}") from None
 
     def is_current(self) -> bool:
         head = ScriptDirectory.from_config(self._alembic).get_current_head()
@@ -68,7 +73,7 @@ class Store:
             with self.engine.connect() as connection:
                 return MigrationContext.configure(connection).get_current_revision() == head
         except OperationalError as exc:
-            raise StoreError(f"cannot open database: {exc.orig}") from None
+            raise StoreError(f"cannot open database: {_first_line(exc.orig)}") from None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
