@@ -51,10 +51,11 @@ def ingest(
     options = IngestOptions(country=country, source=source, grade=grade, date=date, url=url,
                             workers=workers, max_bytes=limit)
     options.defaults()  # validate options before touching the database
+    total = total_bytes(paths)  # a missing path fails here, before a progress bar is drawn
     store = store_for(db, must_exist=False)
     try:
         with _progress() as progress:
-            task = progress.add_task("ingesting", total=total_bytes(paths))
+            task = progress.add_task("ingesting", total=total)
 
             def advance(size: int, message: str | None) -> None:
                 if message:
