@@ -375,7 +375,8 @@ class _Ctx:
         if code is not None and code == self.doc.subject:
             span = (start, after.end()) if after else (before.start(), end)  # type: ignore[union-attr]
             domestic = lex.heads.get(head)
-            self.sent.spans.append(span)
+            if domestic is not None or head not in lex.weak_heads:
+                self.sent.spans.append(span)  # "Finnish companies" stays open to private nouns
             if domestic is not None:
                 self.add(domestic, start)
             return

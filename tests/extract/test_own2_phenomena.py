@@ -1,0 +1,43 @@
+"""Structural phenomena found in error analysis of an independent set (own words)."""
+
+from .conftest import record
+
+
+def test_subjects_own_demonym_leaves_private_noun_open_to_knowing_cue():
+    # GUIDELINES: companies that knowingly facilitate crime are private-sector actors;
+    # the subject's own demonym before "companies" must not hide them.
+    rec = record("Some Polish haulage companies knew that the lorries carried migrants "
+                 "smuggled over the border.", "PL")
+    assert "private-sector-actors" in rec["actors"]
+
+
+def test_subjects_own_demonym_before_group_noun_still_blocks_double_count():
+    rec = record("Belgian criminal groups have not been shown to work with the cartel.", "BE")
+    assert "criminal-networks" not in rec["actors"]
+
+
+def test_warning_criminals_before_raids_is_complicity():
+    # tipping off (shielding crime) makes state-embedded actors
+    rec = record("Two gendarmes warned the smugglers before the planned searches.", "FR")
+    assert "state-embedded-actors" in rec["actors"]
+    rec = record("A customs officer is suspected of warning the gang ahead of inspections.", "PT")
+    assert "state-embedded-actors" in rec["actors"]
+
+
+def test_suspected_of_having_known_is_knowing_facilitation():
+    rec = record("Three accountants who prepared the payroll are suspected of having known "
+                 "about the fraud.", "AT")
+    assert "private-sector-actors" in rec["actors"]
+
+
+def test_employee_at_a_bank_or_exchange_is_private_sector_when_knowing():
+    rec = record("A clerk at a local bank knowingly opened accounts for the money mules of "
+                 "the network.", "NL")
+    assert "private-sector-actors" in rec["actors"]
+    rec = record("A fiduciary knowingly laundered the proceeds of cocaine sales.", "CH")
+    assert "private-sector-actors" in rec["actors"]
+
+
+def test_employee_at_a_bank_without_knowing_cue_gives_nothing():
+    rec = record("A clerk at a local bank reported the transfers to the authorities.", "NL")
+    assert "private-sector-actors" not in rec["actors"]
