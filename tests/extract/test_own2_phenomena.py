@@ -41,3 +41,22 @@ def test_employee_at_a_bank_or_exchange_is_private_sector_when_knowing():
 def test_employee_at_a_bank_without_knowing_cue_gives_nothing():
     rec = record("A clerk at a local bank reported the transfers to the authorities.", "NL")
     assert "private-sector-actors" not in rec["actors"]
+
+
+def _res(text, subject):
+    return record(text, subject)["resilience"]
+
+
+def test_point_of_entry_wordings_are_territorial_weakness():
+    # ruling 9: a port, border or country called a transit or entry point
+    assert _res("Officials call the airport of Liège a point of entry for cocaine.", "BE") == {
+        "territorial-integrity": -1}
+    assert _res("Its long coast makes Portugal a landing point for hashish from Morocco.",
+                "PT") == {"territorial-integrity": -1}
+    assert _res("Guatemala is a key corridor for cocaine moving north.", "GT") == {
+        "territorial-integrity": -1}
+
+
+def test_outside_any_state_control_is_territorial_weakness():
+    assert _res("Parts of the eastern provinces remain outside any state control.", "CD") == {
+        "territorial-integrity": -1}
