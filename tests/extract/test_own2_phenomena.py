@@ -60,3 +60,14 @@ def test_point_of_entry_wordings_are_territorial_weakness():
 def test_outside_any_state_control_is_territorial_weakness():
     assert _res("Parts of the eastern provinces remain outside any state control.", "CD") == {
         "territorial-integrity": -1}
+
+
+def test_repression_of_media_and_civil_society_is_non_state_weakness():
+    # non-state-actors covers press freedom and journalists' safety
+    assert _res("Reporters are routinely detained by the intelligence service.", "ER") == {
+        "non-state-actors": -1}
+    assert _res("Dozens of NGOs were dissolved last year.", "NI") == {"non-state-actors": -1}
+    assert _res("The press is heavily controlled and critical outlets are almost entirely "
+                "absent.", "TM") == {"non-state-actors": -1}
+    assert _res("Critical journalists face arbitrary detention and travel bans.", "AZ") == {
+        "non-state-actors": -1}
