@@ -71,3 +71,21 @@ def test_repression_of_media_and_civil_society_is_non_state_weakness():
                 "absent.", "TM") == {"non-state-actors": -1}
     assert _res("Critical journalists face arbitrary detention and travel bans.", "AZ") == {
         "non-state-actors": -1}
+
+
+def test_concentration_of_power_is_governance_weakness():
+    assert _res("The president has concentrated power in his own hands.", "TN") == {
+        "political-leadership-governance": -1}
+    assert _res("The junta now rules by decree.", "ML") == {
+        "political-leadership-governance": -1}
+
+
+def test_courts_subordinate_to_the_executive_is_judicial_weakness():
+    assert _res("The courts are subordinate to the executive.", "BY") == {
+        "judicial-system-detention": -1}
+
+
+def test_officers_selling_seized_goods_back_are_state_embedded():
+    rec = record("Two police officers sold seized outboard engines back to the smuggling "
+                 "networks.", "TN")
+    assert "state-embedded-actors" in rec["actors"]
