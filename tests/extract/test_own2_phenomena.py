@@ -89,3 +89,39 @@ def test_officers_selling_seized_goods_back_are_state_embedded():
     rec = record("Two police officers sold seized outboard engines back to the smuggling "
                  "networks.", "TN")
     assert "state-embedded-actors" in rec["actors"]
+
+
+def test_a_prevention_programme_that_runs_or_reaches_people_is_a_strength():
+    assert _res("A drug awareness campaign is running in secondary schools this year.",
+                "IE") == {"prevention": 1}
+    assert _res("Volunteers ran awareness sessions in twelve villages, reaching 5,000 "
+                "families.", "NP") == {"prevention": 1}
+    assert _res("A city programme offers mentoring to young people leaving gangs.",
+                "SV") == {"prevention": 1}
+
+
+def test_rare_prevention_programmes_are_a_weakness():
+    assert _res("Prevention programmes for young people are rare.", "OM") == {
+        "prevention": -1}
+
+
+def test_lexicon_files_have_no_duplicate_keys():
+    # a repeated key in YAML silently drops the first list of cues
+    from pathlib import Path
+
+    import yaml
+
+    import octa.extract
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        assert len(keys) == len(set(keys)), f"duplicate key at {node.start_mark}"
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    data = Path(octa.extract.__file__).parent / "data"
+    for path in sorted(data.glob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)
