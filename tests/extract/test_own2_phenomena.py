@@ -125,3 +125,21 @@ def test_lexicon_files_have_no_duplicate_keys():
     data = Path(octa.extract.__file__).parent / "data"
     for path in sorted(data.glob("*.yaml")):
         yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)
+
+
+def _links(text, subject):
+    return record(text, subject)["links"]
+
+
+def test_supplying_a_group_with_a_drug_is_collaboration_across_sentences():
+    links = _links("Street sales in Bergen are run by loose networks of teenagers. Danish "
+                   "criminal networks supply several of these groups with hashish.", "NO")
+    assert {"actor": "criminal-networks", "with": "foreign:DK"} in links or {
+        "actor": "foreign:DK", "with": "criminal-networks"} in links
+
+
+def test_assisted_by_foreign_specialists_is_collaboration():
+    links = _links("The laboratory was run by a local network, assisted by two chemists "
+                   "from Belgium.", "NL")
+    assert {"actor": "criminal-networks", "with": "foreign:BE"} in links or {
+        "actor": "foreign:BE", "with": "criminal-networks"} in links
