@@ -143,3 +143,11 @@ def test_assisted_by_foreign_specialists_is_collaboration():
                    "from Belgium.", "NL")
     assert {"actor": "criminal-networks", "with": "foreign:BE"} in links or {
         "actor": "foreign:BE", "with": "criminal-networks"} in links
+
+
+def test_the_same_group_refers_back_to_the_foreign_group_named_before():
+    # ruling 2: the foreign group keeps its origin when referred to again
+    rec = record("The casinos are run by Thai-run criminal syndicates. The same syndicates "
+                 "sell ivory and pangolin scales.", "LA")
+    assert "mafia-style-groups" not in rec["actors"]
+    assert {"actor": "foreign:TH", "market": "fauna-crimes"} in rec["links"]

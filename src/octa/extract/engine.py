@@ -399,7 +399,7 @@ class _Ctx:
             noun = _stem(low[hit.start : hit.end])
             if foreign and self._foreign_group(hit, foreign):
                 continue
-            if recent and _DEFINITE.search(low, max(self.sent.start, hit.start - 8), hit.start):
+            if recent and _DEFINITE.search(low, max(self.sent.start, hit.start - 13), hit.start):
                 antecedent = self._antecedent(noun)
                 if antecedent is not None and antecedent.startswith("foreign"):
                     self.add(antecedent, hit.start)  # "the cell" after "a Tren de Aragua cell"
@@ -448,7 +448,7 @@ _ORIGIN_NOUN = re.compile(r"\s+(?:origin|nationality|descent|extraction)\b")  # 
 # "rings run by Afghan nationals": the group is the foreign one named after it
 _RUN_BY = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:run|led|headed|controlled|dominated|organi[sz]ed|"
                      r"operated|formed|made up|composed)\s+(?:\w+\s+){0,2}?(?:by|of)\s+")
-_DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such)\s+$")
+_DEFINITE = re.compile(r"\b(?:the|these|those|this|that|such)\s+(?:same\s+)?$")
 _ANAPHOR_REACH = 3  # sentences a definite "the gang" looks back for its antecedent
 
 
