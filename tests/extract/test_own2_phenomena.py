@@ -151,3 +151,16 @@ def test_the_same_group_refers_back_to_the_foreign_group_named_before():
                  "sell ivory and pangolin scales.", "LA")
     assert "mafia-style-groups" not in rec["actors"]
     assert {"actor": "foreign:TH", "market": "fauna-crimes"} in rec["links"]
+
+
+def test_hyphenated_anti_money_laundering_is_not_a_fraud_market():
+    rec = record("Peru strengthened its anti-money-laundering framework last year.", "PE")
+    assert rec["markets"] == []
+    assert rec["resilience"] == {"anti-money-laundering": 1}
+
+
+def test_withdrawn_or_dropped_charges_give_no_market():
+    # a charge the prosecution gave up is not a statement that the market exists
+    assert record("The prosecutor withdrew a charge of arms trafficking.", "SE")["markets"] == []
+    assert record("Prosecutors dropped the fraud charges in March.", "IE")["markets"] == []
+    assert record("The court convicted him of fraud.", "IE")["markets"] == ["financial-crimes"]
