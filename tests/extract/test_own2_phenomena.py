@@ -164,3 +164,18 @@ def test_withdrawn_or_dropped_charges_give_no_market():
     assert record("The prosecutor withdrew a charge of arms trafficking.", "SE")["markets"] == []
     assert record("Prosecutors dropped the fraud charges in March.", "IE")["markets"] == []
     assert record("The court convicted him of fraud.", "IE")["markets"] == ["financial-crimes"]
+
+
+def test_facilitated_movement_of_migrants_is_human_smuggling():
+    # "facilitated illegal border crossing" described by what is done to the migrants
+    assert record("Drivers transported migrants from the coast to the capital.",
+                  "LY")["markets"] == ["human-smuggling"]
+    assert record("The refugees were taken across the mountains by a network of guides "
+                  "from the valley.", "TR")["markets"] == ["human-smuggling"]
+    assert record("Vans crammed with migrants leave the town every night.",
+                  "NE")["markets"] == ["human-smuggling"]
+
+
+def test_migrants_moved_by_the_authorities_are_no_smuggling():
+    assert record("The migrants were taken to a reception centre by the police.",
+                  "IT")["markets"] == []

@@ -193,7 +193,8 @@ def _modality(
     low, text = doc.low, doc.text
     sent = Sent(i, start, end, text[start:end])
     sent.bounds = sorted(h.start for h in cue["clause_boundary"])
-    sent.question = (lex.cues["question"].search(low, start, end) is not None
+    sent.question = (low.find("?", start, end) >= 0  # cheap: every question cue ends in "?"
+                     and lex.cues["question"].search(low, start, end) is not None
                      and lex.cues["presupposition"].search(low, start, end) is None
                      and not _affirmed(doc, i))
     sent.hedged = bool(cue["hedge"])
