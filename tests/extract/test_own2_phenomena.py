@@ -179,3 +179,16 @@ def test_facilitated_movement_of_migrants_is_human_smuggling():
 def test_migrants_moved_by_the_authorities_are_no_smuggling():
     assert record("The migrants were taken to a reception centre by the police.",
                   "IT")["markets"] == []
+
+
+def test_too_few_staff_is_a_weakness():
+    assert _res("The prosecution service has too few prosecutors for its caseload.",
+                "SI") == {"judicial-system-detention": -1}
+
+
+def test_the_specialised_office_is_a_name_not_a_judgement():
+    # "the specialised X" names an existing body; what the sentence says of it decides
+    assert _res("However, the specialised prosecutor's office has warned that it has too "
+                "few prosecutors.", "HR") == {"judicial-system-detention": -1}
+    assert _res("A specialised police unit was set up in 2021.", "AT") == {
+        "law-enforcement": 1}

@@ -258,7 +258,13 @@ class _Scorer:
         """An attributive "independent" ("independent media", "independent reporting")
         names a kind of thing; only a predicative one ("courts are independent") judges."""
         text, offset = self.sent.text, cue.start - self.sent.start
-        if not text[offset : offset + 12].lower().startswith("independent "):
+        word = text[offset : offset + 12].lower()
+        if word.startswith(("specialised ", "specialized ")):
+            # "the specialised office warns it is short of staff": a definite name, and the
+            # sentence's own criticism is its judgement
+            return text[max(0, offset - 4) : offset].lower() == "the " and any(
+                c.label == "n" or c.label.startswith("n:") for c in self.cues)
+        if not word.startswith("independent "):
             return False
         return _PREDICATIVE.search(text[max(0, offset - 25) : offset].lower()) is None
 
