@@ -192,3 +192,22 @@ def test_the_specialised_office_is_a_name_not_a_judgement():
                 "few prosecutors.", "HR") == {"judicial-system-detention": -1}
     assert _res("A specialised police unit was set up in 2021.", "AT") == {
         "law-enforcement": 1}
+
+
+def test_officials_who_escort_let_through_or_pass_on_to_criminals_are_state_embedded():
+    # GUIDELINES: state-embedded actors take part in or shield crime
+    assert "state-embedded-actors" in record(
+        "A border guard escorted the smugglers' trucks past the checkpoint.", "BG")["actors"]
+    assert "state-embedded-actors" in record(
+        "Two customs officers are suspected of letting the lorries through unchecked.",
+        "RO")["actors"]
+    assert "state-embedded-actors" in record(
+        "A police officer passed the patrol schedule to a local gang.", "KE")["actors"]
+    assert "state-embedded-actors" in record(
+        "A senior official used his position to shield the network.", "MK")["actors"]
+
+
+def test_police_as_speakers_are_no_state_embedded_actors():
+    assert "state-embedded-actors" not in record(
+        "Police say the networks collect payments from the migrants' families.",
+        "BA")["actors"]
