@@ -211,3 +211,9 @@ def test_police_as_speakers_are_no_state_embedded_actors():
     assert "state-embedded-actors" not in record(
         "Police say the networks collect payments from the migrants' families.",
         "BA")["actors"]
+
+
+def test_known_to_the_police_is_neither_complicity_nor_praise():
+    rec = record("The gang's leader is well known to the police.", "DK")
+    assert "state-embedded-actors" not in rec["actors"]
+    assert rec["resilience"] == {}
