@@ -1,8 +1,9 @@
 """Regression floors on the project's own annotated sets (written independently of the extractor).
 
-`heldout_own` and `dev2_own` were later used for error analysis, so their floors guard against
-regressions only. `extract_blind/heldout_own2` has never been used to tune anything: its floor
-is set below today's score and it is the project's honest estimate of quality on unseen text.
+`heldout_own`, `dev2_own` and `extract_blind/heldout_own2` were later used for error analysis
+(the last one only after its blind score, 0.71, was recorded), so their floors guard against
+regressions only. `extract_blind/heldout_own4` has never been used to tune anything: its floor is
+set below today's score and it is the project's honest estimate of quality on unseen text.
 """
 
 from pathlib import Path
@@ -20,7 +21,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
     [
         (DATA / "extract" / "heldout_own.jsonl", 0.88),
         (DATA / "extract" / "dev2_own.jsonl", 0.85),
-        (DATA / "extract_blind" / "heldout_own2.jsonl", 0.68),
+        (DATA / "extract_blind" / "heldout_own2.jsonl", 0.75),
+        (DATA / "extract_blind" / "heldout_own4.jsonl", 0.72),
     ],
 )
 def test_overall_f1_floor(path: Path, floor: float) -> None:
