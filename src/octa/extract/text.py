@@ -32,9 +32,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _push(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    piece = text[start:end]
+    body = piece.strip()  # str.strip drops exactly the characters str.isspace accepts
+    if body:
+        first = start + len(piece) - len(piece.lstrip())
+        spans.append((first, first + len(body)))
