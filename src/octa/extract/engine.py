@@ -192,7 +192,7 @@ def _modality(
 ) -> Sent:
     low, text = doc.low, doc.text
     sent = Sent(i, start, end, text[start:end])
-    sent.bounds = sorted(h.start for h in cue["clause_boundary"])
+    sent.bounds = [h.start for h in cue["clause_boundary"]]  # hits come in start order
     sent.question = (low.find("?", start, end) >= 0  # cheap: every question cue ends in "?"
                      and lex.cues["question"].search(low, start, end) is not None
                      and lex.cues["presupposition"].search(low, start, end) is None
